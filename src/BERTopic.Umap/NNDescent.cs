@@ -11,7 +11,7 @@ internal static class NNDescent
 {
     private const int LockStripes = 1 << 12;
 
-    public static KnnGraph Compute(DataSet data, int k, ulong seed, int maxCandidates, bool lowMemory, ParallelOptions po, Action<double>? progress)
+    public static KnnGraph Compute(DataSet data, int k, ulong seed, int maxCandidates, ParallelOptions po, Action<double>? progress)
     {
         int n = data.Rows;
         var idx = new int[n * k];
@@ -72,7 +72,7 @@ internal static class NNDescent
         {
             po.CancellationToken.ThrowIfCancellationRequested();
             BuildCandidates(iter);
-            int blockSize = lowMemory ? 256 : 1024;
+            const int blockSize = 1024;
             Parallelism.ForBlocks(n, blockSize, po, (s, e) =>
             {
                 for (int i = s; i < e; i++) LocalJoin(i);

@@ -15,7 +15,7 @@ internal static class SpectralLayout
         Trace.Start().Note($"connected components: {nComp}");
         if (nComp == 1)
         {
-            var vecs = Eigenvectors(g, null, dim, rng, po);
+            var vecs = Eigenvectors(g, dim, rng, po);
             if (vecs is null) return null;
             return vecs;
         }
@@ -71,7 +71,7 @@ internal static class SpectralLayout
             if (mem.Count >= 2 * dim && mem.Count > dim + 1)
             {
                 var sub = Subgraph(g, mem, labels);
-                vecs = Eigenvectors(sub, null, dim, rng, po);
+                vecs = Eigenvectors(sub, dim, rng, po);
             }
             if (vecs is null)
             {
@@ -191,7 +191,7 @@ internal static class SpectralLayout
     /// The dim eigenvectors of D^−½ W D^−½ after the top (trivial) one, i.e. those of the normalised Laplacian with the
     /// smallest non-zero eigenvalues, by thick-restart Lanczos with full reorthogonalisation. Null when not converged.
     /// </summary>
-    internal static float[]? Eigenvectors(SparseGraph g, int[]? unused, int dim, SplitMix rng, ParallelOptions po)
+    internal static float[]? Eigenvectors(SparseGraph g, int dim, SplitMix rng, ParallelOptions po)
     {
         int n = g.Rows;
         int nev = dim + 1;
