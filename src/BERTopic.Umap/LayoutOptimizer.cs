@@ -21,6 +21,8 @@ namespace BERTopicNet.Umap;
 /// </summary>
 internal static class LayoutOptimizer
 {
+    internal static bool ExperimentLiveNeg;
+
     public static float[] EpochsPerSample(float[] weights, int nEpochs)
     {
         var result = new float[weights.Length];
@@ -124,6 +126,7 @@ internal static class LayoutOptimizer
             SeededHash.Below(SeededHash.Mix(baseHash + (ulong)q * 0x9E3779B97F4A7C15UL), _nTail);
 
         /// <summary>One epoch for rows [s, e), each point held in one 8-lane vector (lanes ≥ dim stay 0).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public unsafe void Block8(int s, int e, int epoch, float alpha, float[] head, float[] tail)
         {
             var lim = Vector256.Create(4f);
@@ -171,7 +174,7 @@ internal static class LayoutOptimizer
                         int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
                         if (nNeg <= 0) continue;
                         ulong baseHash = NegativeBase(epochSeed, p, rs, j);
-                        var from = symmetric ? start : cur;
+                        var from = symmetric && !ExperimentLiveNeg ? start : cur;
                         var push = Vector256<float>.Zero;
                         for (int q = 0; q < nNeg; q++)
                         {
@@ -192,6 +195,7 @@ internal static class LayoutOptimizer
         }
 
         /// <summary>One epoch for rows [s, e), any dimension (same arithmetic as <see cref="Block8"/>, scalar).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public unsafe void Block(int s, int e, int epoch, float alpha, float[] head, float[] tail)
         {
             float* cur = stackalloc float[dim];
