@@ -8,20 +8,23 @@ namespace BERTopicNet.Umap;
 /// epochs and pulls its two ends together, each sample draws <c>negative_sample_rate</c> random vertices that push
 /// the head away; per-coordinate gradients are clipped to ±4 and the learning rate decays linearly.
 /// <para>
-/// Fit (symmetric graph) — deterministic parallel scheme: every epoch is a synchronous update in which all forces are
-/// evaluated at the positions of the start of the epoch, so vertices can be updated in any order, on any number of
-/// threads, with the same result. umap-learn moves both ends of a sampled edge (i, j) by the same clipped step and then
-/// samples (j, i) as well; here vertex i replays exactly those two steps for the pair (the second from the pair's
-/// moved positions) and j does the mirror image, so attraction stays antisymmetric, as in umap-learn. Negative samples
-/// are a counter-based hash of (seed, epoch, edge, sample). On 2,225 BBC News embeddings this scheme gives the same
-/// trustworthiness (±0.002) and cluster tightness as a sequential replica of umap-learn's loop
-/// (<see cref="OptimizeSequentialReference"/>).
+/// Fit (symmetric graph) — deterministic parallel scheme: each epoch runs as 16 phases over fixed ranges of vertices;
+/// within a phase all forces are evaluated against a snapshot (positions at the start of the phase), so the vertices of
+/// a phase can be updated in any order, on any number of threads, with the same result, and later phases see the moves
+/// of earlier ones. umap-learn moves both ends of a sampled edge (i, j) by the same clipped step and then samples
+/// (j, i) as well; here vertex i replays exactly those two steps for the pair (the second from the pair's moved
+/// positions) and j does the mirror image. Negative samples are a counter-based hash of (seed, epoch, edge, sample).
+/// On 20 Newsgroups (k = 15) the trustworthiness is 0.9678 against 0.9731 for a sequential replica of umap-learn's
+/// loop (<see cref="OptimizeSequentialReference"/>, <see cref="UmapOptions.SequentialLayout"/>) and 0.9728 for
+/// umap-learn itself.
 /// </para>
 /// <para>Transform (bipartite graph, training embedding fixed): umap-learn's loop, row by row, each row on one thread.</para>
 /// </summary>
 internal static class LayoutOptimizer
 {
-    internal static bool ExperimentLiveNeg;
+    /// <summary>Fit epochs run as this many sequential phases over fixed vertex ranges (measured on 20 Newsgroups:
+    /// trustworthiness 0.9652 with 1 phase, 0.9678 with 16, 0.9679 with 64).</summary>
+    private const int Phases = 16;
 
     public static float[] EpochsPerSample(float[] weights, int nEpochs)
     {
@@ -47,7 +50,6 @@ internal static class LayoutOptimizer
         bool symmetric = tail is null;
         int edges = g.EdgeCount;
         var state = new EdgeState(epochsPerSample, negativeSampleRate);
-        int blockSize = Math.Max(256, nHead / 64);
         // small graphs: one thread (a barrier per epoch costs more than the work); the result is the same
         var epochPo = edges < parallelMinEdges ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = po.CancellationToken } : po;
         int stride = dim <= 8 && Vector256.IsHardwareAccelerated ? 8 : dim;
@@ -60,11 +62,19 @@ internal static class LayoutOptimizer
             float alpha = (float)(initialAlpha * (1.0 - (double)n / nEpochs));
             if (symmetric) Array.Copy(h, t, h.Length);
             int epoch = n;
-            Parallelism.ForBlocks(nHead, blockSize, epochPo, (s, e) =>
+            int groups = symmetric ? Math.Min(Phases, nHead) : 1;
+            for (int gi = 0; gi < groups; gi++)
             {
-                if (stride == 8) k.Block8(s, e, epoch, alpha, h, t);
-                else k.Block(s, e, epoch, alpha, h, t);
-            });
+                int gs = (int)((long)nHead * gi / groups), ge = (int)((long)nHead * (gi + 1) / groups);
+                // within a phase every vertex reads only the snapshot, so any split into blocks gives the same result
+                int blockSize = Math.Max(64, (ge - gs + 4 * epochPo.MaxDegreeOfParallelism - 1) / (4 * epochPo.MaxDegreeOfParallelism));
+                Parallelism.ForBlocks(ge - gs, blockSize, epochPo, (s, e) =>
+                {
+                    if (stride == 8) k.Block8(gs + s, gs + e, epoch, alpha, h, t);
+                    else k.Block(gs + s, gs + e, epoch, alpha, h, t);
+                });
+                if (groups > 1) Array.Copy(h, (long)gs * stride, t, (long)gs * stride, (long)(ge - gs) * stride);
+            }
             progress?.Invoke((n + 1.0) / nEpochs);
         }
         if (!ReferenceEquals(h, head))
@@ -174,7 +184,7 @@ internal static class LayoutOptimizer
                         int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
                         if (nNeg <= 0) continue;
                         ulong baseHash = NegativeBase(epochSeed, p, rs, j);
-                        var from = symmetric && !ExperimentLiveNeg ? start : cur;
+                        var from = symmetric ? start : cur;
                         var push = Vector256<float>.Zero;
                         for (int q = 0; q < nNeg; q++)
                         {

@@ -157,7 +157,7 @@ public sealed class Umap
         if (pruned.EdgeCount > 0 && nEpochs > 0)
         {
             var eps = LayoutOptimizer.EpochsPerSample(pruned.Vals, nEpochs);
-            if (_options.SequentialReferenceLayout)
+            if (_options.SequentialLayout)
                 LayoutOptimizer.OptimizeSequentialReference(emb, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
                     (float)_options.LearningRate, _options.NegativeSampleRate, seed);
             else

@@ -63,8 +63,13 @@ public sealed class UmapOptions
     /// <summary>Graphs with fewer edges run the SGD on one thread (tests lower it to exercise the parallel path).</summary>
     internal int ParallelLayoutMinEdges { get; set; } = 100_000;
 
-    /// <summary>Runs the single-threaded replica of umap-learn's SGD loop instead of the parallel scheme (tests compare them).</summary>
-    internal bool SequentialReferenceLayout { get; set; }
+    /// <summary>
+    /// Runs the SGD exactly in umap-learn's order — one thread, edges in sequence, both ends of each edge moved — instead
+    /// of the default deterministic parallel scheme. Its trustworthiness equals umap-learn's (20 Newsgroups, k = 15:
+    /// 0.9731 vs umap-learn's 0.9728; parallel scheme 0.9678) at about twice the layout wall time on 2 cores. Also
+    /// deterministic for a seed. Default false.
+    /// </summary>
+    public bool SequentialLayout { get; set; }
 
     /// <summary>Returns a copy of these options.</summary>
     public UmapOptions Clone() => (UmapOptions)MemberwiseClone();

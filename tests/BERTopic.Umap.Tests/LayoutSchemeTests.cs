@@ -11,16 +11,17 @@ public class LayoutSchemeTests
         {
             RandomSeed = 3,
             NEpochs = 200,
-            SequentialReferenceLayout = sequential,
+            SequentialLayout = sequential,
             ParallelLayoutMinEdges = 0,
         }).FitTransform(x);
         var par = Run(false);
         var seq = Run(true);
         double tp = Trustworthiness.Compute(x, par, 10), ts = Trustworthiness.Compute(x, seq, 10);
         Assert.True(Math.Abs(tp - ts) < 0.01, $"parallel {tp:F4}, sequential {ts:F4}");
-        // same global spread (median pairwise distance) within 35 %
+        // same order of global spread (median pairwise distance); distances between well separated blobs are loosely
+        // constrained in UMAP, but a scheme with unbalanced forces inflates them several-fold (seen: 3×)
         double mp = MedianPairDistance(par), ms = MedianPairDistance(seq);
-        Assert.InRange(mp / ms, 0.65, 1.35);
+        Assert.InRange(mp / ms, 0.5, 2.0);
         Assert.True(TestData.NeighborPurity(par, labels, 5) > 0.9);
     }
 
