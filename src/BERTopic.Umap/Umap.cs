@@ -162,7 +162,7 @@ public sealed class Umap
                     (float)_options.LearningRate, _options.NegativeSampleRate, seed);
             else
             LayoutOptimizer.Optimize(emb, null, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
-                (float)_options.LearningRate, _options.NegativeSampleRate, seed, po, f => progress?.Report(0.45 + 0.55 * f), _options.ParallelLayoutMinEdges);
+                (float)_options.LearningRate, _options.NegativeSampleRate, seed, po, f => progress?.Report(0.45 + 0.55 * f), _options.ParallelLayoutMinEdges, _options.LayoutPhases);
         }
         trace.Mark("layout");
         progress?.Report(1.0);

@@ -71,6 +71,9 @@ public sealed class UmapOptions
     /// </summary>
     public bool SequentialLayout { get; set; }
 
+    /// <summary>Sequential phases per SGD epoch of the parallel scheme (see LayoutOptimizer).</summary>
+    internal int LayoutPhases { get; set; } = LayoutOptimizer.DefaultPhases;
+
     /// <summary>Returns a copy of these options.</summary>
     public UmapOptions Clone() => (UmapOptions)MemberwiseClone();
 
