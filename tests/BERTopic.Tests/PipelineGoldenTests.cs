@@ -21,10 +21,12 @@ public class PipelineGoldenTests
 
     private static BERTopic NewModel() => new(new BERTopicOptions { UmapModel = new NoDimensionalityReduction(), HdbscanModel = new ManualClusterer() });
 
-    [SharedDataFact]
-    public void BbcNewsFitWordsAndRepresentativeDocsMatchPython()
+    [SharedDataTheory]
+    [InlineData("bbc_news")]
+    [InlineData("20newsgroups")]
+    public void FitThenReduceTopicsMatchesPython(string corpus)
     {
-        var (docs, y, embeddings, reference) = Replay("bbc_news");
+        var (docs, y, embeddings, reference) = Replay(corpus);
         var model = NewModel();
         var (topics, _) = model.FitTransform(docs, embeddings, y);
         var fit = reference.GetProperty("fit");
@@ -34,5 +36,8 @@ public class PipelineGoldenTests
             var expected = topic.Value.EnumerateArray().Select(e => e.GetString()!).ToArray();
             Assert.Equal(expected, model.GetRepresentativeDocs(int.Parse(topic.Name)));
         }
+
+        var (reduced, _) = model.ReduceTopics(docs, 20);
+        ManualGoldenTests.AssertMatches(model, reduced, reference.GetProperty("reduce_topics_20"));
     }
 }
