@@ -162,12 +162,12 @@ public sealed partial class BERTopic
         var cTfidf = _ctfidf.Transform(counts);
         _cTfidf = cTfidf;
         _topicIds = topicIds;
-        var candidates = TopicWordSelector.Select(cTfidf, _vectorizer.Vocabulary, topicIds, Math.Max(Options.TopNWords, 30));
+        var candidates = TopicWordSelector.Select(cTfidf, _vectorizer.Vocabulary, topicIds, Math.Max(_topNWords, 30));
         IReadOnlyDictionary<int, IReadOnlyList<TopicWord>> words;
-        if (Options.RepresentationModel is { } model && fineTune)
+        if (_representationModel is { } model && fineTune)
         {
             var context = new RepresentationContext(documents, topics, topicIds, cTfidf, _vectorizer.Vocabulary, candidates,
-                Options.TopNWords, _embeddingModel, _vectorizer, _ctfidf,
+                _topNWords, _embeddingModel, _vectorizer, _ctfidf,
                 (samples, count, token) => RepresentativeDocumentSelector.Select(documents, topics, topicIds, cTfidf, _vectorizer, _ctfidf, samples, count, Options.Seed, token));
             words = model.ExtractTopics(context, ct);
             foreach (var t in topicIds)
@@ -176,7 +176,7 @@ public sealed partial class BERTopic
         }
         else
         {
-            words = candidates.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TopicWord>)kv.Value.Take(Options.TopNWords).ToArray());
+            words = candidates.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TopicWord>)kv.Value.Take(_topNWords).ToArray());
         }
         _representations = new SortedDictionary<int, IReadOnlyList<TopicWord>>(words.ToDictionary(kv => kv.Key, kv => kv.Value));
         if (embeddings.IsAvailable)
