@@ -234,6 +234,7 @@ public sealed class SentenceEncoder : IDisposable
     private int[] WordPieces(string text)
     {
         if (text.Length == 0) return [];
+        if (StripAccents) text = CanonicalDecomposition.Decompose(text); // NFD that works without ICU; marks are dropped by the tokenizer
         var ids = _tokenizer.EncodeToIds(text, addSpecialTokens: false);
         int count = Math.Min(ids.Count, _maxWordPieces);
         var result = new int[count];
