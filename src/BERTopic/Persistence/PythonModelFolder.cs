@@ -105,9 +105,19 @@ public sealed class PythonModelFolder
             throw new InvalidOperationException($"TopicEmbeddings has {TopicEmbeddings.GetLength(0)} rows but there are {Topics.TopicRepresentations.Count} topics.");
         if ((Ctfidf is null) != (CtfidfConfig is null))
             throw new InvalidOperationException("Ctfidf and CtfidfConfig are written together: set both or neither.");
+        WriteDataFiles(directory);
+        WriteText(Path.Combine(directory, ConfigFileName), Config.ToJson());
+    }
+
+    /// <summary>Writes every file except config.json (which marks a complete folder and is written last).</summary>
+    internal void WriteDataFiles(string directory)
+    {
+        if (TopicEmbeddings.GetLength(0) != Topics.TopicRepresentations.Count)
+            throw new InvalidOperationException($"TopicEmbeddings has {TopicEmbeddings.GetLength(0)} rows but there are {Topics.TopicRepresentations.Count} topics.");
+        if ((Ctfidf is null) != (CtfidfConfig is null))
+            throw new InvalidOperationException("Ctfidf and CtfidfConfig are written together: set both or neither.");
         Directory.CreateDirectory(directory);
         WriteText(Path.Combine(directory, TopicsFileName), Topics.ToJson());
-        WriteText(Path.Combine(directory, ConfigFileName), Config.ToJson());
         new SafeTensorsFile().Add(SafeTensor.FromMatrix(TopicEmbeddingsTensorName, TopicEmbeddings)).Save(Path.Combine(directory, TopicEmbeddingsFileName));
         if (Ctfidf is not null && CtfidfConfig is not null)
         {
@@ -116,10 +126,11 @@ public sealed class PythonModelFolder
         }
     }
 
-    internal static void WriteText(string path, string text)
+    internal static void WriteText(string path, string text) => WriteBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+
+    internal static void WriteBytes(string path, byte[] bytes)
     {
         using var fs = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
         fs.Write(bytes);
         fs.Flush(flushToDisk: true);
     }
