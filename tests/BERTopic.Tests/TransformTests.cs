@@ -13,8 +13,11 @@ public class TransformTests
         var (topics, _) = model.FitTransform(docs, emb, labels);
         var (predicted, probabilities) = model.Transform(docs, emb);
         Assert.Equal(topics, predicted);
+        // New documents (jittered rows): the nearest topic embedding.
+        var jittered = (float[,])emb.Clone();
+        for (int i = 0; i < docs.Length; i++) jittered[i, 0] += 0.01f;
+        Assert.Equal(topics, model.Transform(docs, jittered).Topics);
         Assert.All(probabilities!.PerDocument!, p => Assert.InRange(p, 0.9f, 1.0001f));
-        Assert.Contains("embedding model", Assert.Throws<InvalidOperationException>(() => model.Transform(docs)).Message);
         Assert.Throws<ArgumentException>(() => model.Transform(docs, new float[docs.Length, 3]));
     }
 
@@ -24,8 +27,11 @@ public class TransformTests
         var (docs, labels, emb) = TestCorpus.Create([5, 12, 8]);
         var model = new BERTopic(new BERTopicOptions { UmapModel = new NoDimensionalityReduction(), HdbscanModel = new PredictingClusterer(labels) });
         var (topics, _) = model.FitTransform(docs, emb);
-        var (predicted, strengths) = model.Transform(docs, emb);
+        var jittered = (float[,])emb.Clone();
+        for (int i = 0; i < docs.Length; i++) jittered[i, 1] += 0.001f;
+        var (predicted, strengths) = model.Transform(docs, jittered);
         Assert.Equal(topics, predicted);
+        Assert.All(strengths!.PerDocument!, s => Assert.Equal(0.5f, s));
         Assert.Equal(docs.Length, strengths!.PerDocument!.Length);
     }
 

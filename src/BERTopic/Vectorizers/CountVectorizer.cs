@@ -58,6 +58,21 @@ public sealed class CountVectorizer : IVectorizer
     /// <summary>True once a vocabulary is known (fitted, or fixed by the options).</summary>
     public bool IsFitted => _lookup is not null;
 
+    /// <summary>Restores a learned vocabulary (loading a saved model) without fixing it: a later Fit learns anew, as scikit-learn's does.</summary>
+    /// <exception cref="ArgumentException">A term is null or repeated.</exception>
+    internal void RestoreFittedVocabulary(IReadOnlyList<string> vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var terms = new string[vocabulary.Count];
+        for (int i = 0; i < terms.Length; i++)
+            terms[i] = vocabulary[i] ?? throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
+        var lookup = BuildLookup(terms);
+        if (lookup.Count != terms.Length)
+            throw new ArgumentException("The vocabulary has a repeated entry.", nameof(vocabulary));
+        _vocabulary = terms;
+        _lookup = lookup;
+    }
+
     /// <summary>The terms (n-grams included) the analyzer produces for one document, in scikit-learn's order.</summary>
     public IReadOnlyList<string> Analyze(string document)
     {
