@@ -19,13 +19,18 @@ internal sealed class BoruvkaMst
     private readonly double[] _compBest;     // best squared weight found so far per component (racy bound)
     private readonly double[] _pointBest;    // cached exact nearest outside neighbour per point
     private readonly double[] _pointRaw;
+    private readonly double[] _pointLower;       // lower bound on the point's nearest outside neighbour (only grows)
     private readonly int[] _pointTo;
     private readonly bool[] _pointExact;
     private readonly int _threads;
+    private readonly int[]? _knn;            // k nearest neighbours (tree positions, nearest first) per position
+    private readonly int _k;
 
-    private BoruvkaMst(KdTree tree, double[] coreByPosition, double alpha, int threads)
+    private BoruvkaMst(KdTree tree, double[] coreByPosition, double alpha, int threads, int[]? knn, int k)
     {
         _tree = tree;
+        _knn = knn;
+        _k = k;
         int n = tree.Count;
         _core2 = new double[n];
         for (int i = 0; i < n; i++) _core2[i] = coreByPosition[i] * coreByPosition[i];
@@ -46,14 +51,25 @@ internal sealed class BoruvkaMst
         _compBest = new double[n];
         _pointBest = new double[n];
         _pointRaw = new double[n];
+        _pointLower = new double[n];
         _pointTo = new int[n];
         _pointExact = new bool[n];
         _threads = threads;
     }
 
     /// <summary>The N - 1 edges of the tree, endpoints as input indices.</summary>
-    public static MstEdge[] Compute(KdTree tree, double[] coreByPosition, double alpha, int threads, IProgress<double>? progress, CancellationToken ct)
-        => new BoruvkaMst(tree, coreByPosition, alpha, threads).Run(progress, ct);
+    /// <param name="tree">The k-d tree over the points.</param>
+    /// <param name="coreByPosition">Core distance per tree position.</param>
+    /// <param name="alpha">Distance scaling.</param>
+    /// <param name="threads">Worker threads.</param>
+    /// <param name="progress">Fraction of edges found.</param>
+    /// <param name="ct">Cancels the work.</param>
+    /// <param name="knn">Optional k nearest neighbours per tree position (tree positions, nearest first, k per row): they
+    /// answer most searches without touching the tree and bound the rest.</param>
+    /// <param name="k">Neighbours per row of <paramref name="knn"/>.</param>
+    public static MstEdge[] Compute(KdTree tree, double[] coreByPosition, double alpha, int threads, IProgress<double>? progress, CancellationToken ct,
+        int[]? knn = null, int k = 0)
+        => new BoruvkaMst(tree, coreByPosition, alpha, threads, knn, k).Run(progress, ct);
 
     private MstEdge[] Run(IProgress<double>? progress, CancellationToken ct)
     {
@@ -64,6 +80,8 @@ internal sealed class BoruvkaMst
         var bestR = new double[n];
         var bestFrom = new int[n];
         var bestTo = new int[n];
+        var order = new int[n];
+        var keys = new double[n];
         int chunk = Math.Max(64, n / (_threads * 16) + 1);
         int chunks = (n + chunk - 1) / chunk;
         var po = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = ct };
@@ -81,14 +99,26 @@ internal sealed class BoruvkaMst
                     int c = _comp[q];
                     if (_pointBest[q] < _compBest[c]) _compBest[c] = _pointBest[q];
                 }
-                else _pointExact[q] = false;
+                else { _pointExact[q] = false; _pointTo[q] = -1; }
             }
-            Parallel.For(0, chunks, po, ci =>
+            if (_knn is not null)
+                Parallel.For(0, chunks, po, ci =>
+                {
+                    int end = Math.Min(n, (ci + 1) * chunk);
+                    for (int q = ci * chunk; q < end; q++)
+                        if (!_pointExact[q]) FromNeighbours(q);
+                });
+            // Search the remaining points in increasing order of their lower bound: those close to another component
+            // find the component's best edge early, and its weight then lets most of the others skip.
+            int pending = 0;
+            for (int q = 0; q < n; q++) if (!_pointExact[q]) { order[pending] = q; keys[pending++] = _pointLower[q]; }
+            Array.Sort(keys, order, 0, pending);
+            int sc = Math.Max(64, pending / (_threads * 16) + 1), searchChunks = (pending + sc - 1) / sc;
+            Parallel.For(0, searchChunks, po, ci =>
             {
-                int end = Math.Min(n, (ci + 1) * chunk);
+                int end = Math.Min(pending, (ci + 1) * sc);
                 Span<int> stack = stackalloc int[256];
-                for (int q = ci * chunk; q < end; q++)
-                    if (!_pointExact[q]) Search(q, stack);
+                for (int i = ci * sc; i < end; i++) Search(order[i], stack);
             });
             // Best edge per component in the total order.
             bestFrom.AsSpan().Fill(-1);
@@ -141,14 +171,67 @@ internal sealed class BoruvkaMst
         }
     }
 
+    /// <summary>
+    /// Looks for q's nearest outside point among its k nearest neighbours. When the best one is lighter than any
+    /// point beyond the list could be, it is q's exact answer; otherwise it still bounds the component's best edge.
+    /// </summary>
+    private void FromNeighbours(int q)
+    {
+        int c = _comp[q], k = _k;
+        double coreQ = _core2[q];
+        var t = _tree;
+        int qi = t.Index[q];
+        var qp = t.Point(q);
+        double best = double.PositiveInfinity, bestRaw = double.PositiveInfinity;
+        int bestTo = -1;
+        for (int i = 0; i < k; i++)
+        {
+            int p = _knn![q * k + i];
+            if (_comp[p] == c) continue;
+            double r = KdTree.SquaredDistance(qp, t.Point(p)); // exact, as the tree search computes it
+            double w = MutualReachability.Squared(coreQ, _core2[p], r, _inverseAlpha2);
+            if (bestTo < 0 || MstEdge.Compare(w, r, qi, t.Index[p], best, bestRaw, qi, t.Index[bestTo]) < 0)
+            {
+                best = w; bestRaw = r; bestTo = p;
+            }
+        }
+        double beyond = MutualReachability.Squared(coreQ, 0, KdTree.SquaredDistance(qp, t.Point(_knn![q * k + k - 1])), _inverseAlpha2);
+        if (bestTo < 0)
+        {
+            _pointTo[q] = -1;
+            if (beyond > _pointLower[q]) _pointLower[q] = beyond; // listed points stay inside q's component
+            return;
+        }
+        _pointBest[q] = best;
+        _pointRaw[q] = bestRaw;
+        _pointTo[q] = bestTo;
+        if (best < beyond) { _pointExact[q] = true; _pointLower[q] = best; }
+        LowerComponentBound(c, best);
+    }
+
+    private void LowerComponentBound(int c, double w)
+    {
+        double seen = Volatile.Read(ref _compBest[c]);
+        while (w < seen)
+        {
+            double prev = Interlocked.CompareExchange(ref _compBest[c], w, seen);
+            if (prev == seen) break;
+            seen = prev;
+        }
+    }
+
     private void Search(int q, Span<int> stack)
     {
         var t = _tree;
         int c = _comp[q];
         double coreQ = _core2[q];
-        _pointTo[q] = -1;
         double minCompSeen = Volatile.Read(ref _compBest[c]);
-        if (coreQ > minCompSeen) return; // every edge from q is heavier than the component's best
+        // Every edge from q weighs at least its core distance (and, with neighbour lists, at least the bound
+        // beyond its k-th neighbour when none of the listed ones is outside); skip when that cannot beat the
+        // component's best. A candidate already found among the neighbours stays.
+        double floor = Math.Max(coreQ, _pointLower[q]);
+        if (floor > minCompSeen) return;
+        _pointTo[q] = -1;
         var qp = t.Point(q);
         int qi = t.Index[q];
         double best = double.PositiveInfinity, bestRaw = double.PositiveInfinity;
@@ -190,19 +273,15 @@ internal sealed class BoruvkaMst
                 else { stack[sp++] = left; stack[sp++] = left + 1; }
             }
         }
+        // Nothing lighter than min(best, smallest bound used) was pruned, and outside points only get fewer.
+        double learned = Math.Min(best, minCompSeen);
+        if (learned > _pointLower[q]) _pointLower[q] = learned;
         if (bestTo < 0) return;
         _pointBest[q] = best;
         _pointRaw[q] = bestRaw;
         _pointTo[q] = bestTo;
         _pointExact[q] = best <= minCompSeen;
-        // Lower the component's bound (lock-free minimum).
-        double seen = Volatile.Read(ref _compBest[c]);
-        while (best < seen)
-        {
-            double prev = Interlocked.CompareExchange(ref _compBest[c], best, seen);
-            if (prev == seen) break;
-            seen = prev;
-        }
+        LowerComponentBound(c, best);
     }
 }
 
