@@ -19,6 +19,7 @@ internal sealed class BoruvkaMst
     private readonly double[] _compBest;     // best squared weight found so far per component (racy bound)
     private readonly double[] _pointBest;    // cached exact nearest outside neighbour per point
     private readonly double[] _pointRaw;
+    private readonly int[] _leafOf;          // leaf node of each tree position
     private readonly double[] _pointLower;       // lower bound on the point's nearest outside neighbour (only grows)
     private readonly int[] _pointTo;
     private readonly bool[] _pointExact;
@@ -52,6 +53,9 @@ internal sealed class BoruvkaMst
         _pointBest = new double[n];
         _pointRaw = new double[n];
         _pointLower = new double[n];
+        _leafOf = new int[n];
+        for (int node = 0; node < tree.NodeCount; node++)
+            if (tree.Left[node] < 0) for (int p = tree.Start[node]; p < tree.End[node]; p++) _leafOf[p] = node;
         _pointTo = new int[n];
         _pointExact = new bool[n];
         _threads = threads;
@@ -82,6 +86,13 @@ internal sealed class BoruvkaMst
         var bestTo = new int[n];
         var order = new int[n];
         var keys = new double[n];
+        var sortedLength = new int[n];
+        int LengthOf(int start)
+        {
+            int q = start, leaf = _leafOf[start], c = _comp[start];
+            while (q < n && !_pointExact[q] && _leafOf[q] == leaf && _comp[q] == c) q++;
+            return q - start;
+        }
         int chunk = Math.Max(64, n / (_threads * 16) + 1);
         int chunks = (n + chunk - 1) / chunk;
         var po = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = ct };
@@ -108,18 +119,29 @@ internal sealed class BoruvkaMst
                     for (int q = ci * chunk; q < end; q++)
                         if (!_pointExact[q]) FromNeighbours(q);
                 });
-            // Search the remaining points in increasing order of their lower bound: those close to another component
-            // find the component's best edge early, and its weight then lets most of the others skip.
-            int pending = 0;
-            for (int q = 0; q < n; q++) if (!_pointExact[q]) { order[pending] = q; keys[pending++] = _pointLower[q]; }
-            Array.Sort(keys, order, 0, pending);
-            int sc = Math.Max(64, pending / (_threads * 16) + 1), searchChunks = (pending + sc - 1) / sc;
-            Parallel.For(0, searchChunks, po, ci =>
+            // The remaining points search the tree in batches (points of one leaf and one component share a
+            // traversal pruned with box-to-box bounds), batches in increasing order of their points' lower bounds:
+            // points close to another component find the component's best edge early, and its weight then lets
+            // most of the others skip.
+            int batchCount = 0;
+            for (int q = 0; q < n;)
             {
-                int end = Math.Min(pending, (ci + 1) * sc);
-                Span<int> stack = stackalloc int[256];
-                for (int i = ci * sc; i < end; i++) Search(order[i], stack);
-            });
+                if (_pointExact[q]) { q++; continue; }
+                int leaf = _leafOf[q], c = _comp[q], start = q;
+                double key = _pointLower[q];
+                while (q < n && !_pointExact[q] && _leafOf[q] == leaf && _comp[q] == c) { key = Math.Min(key, _pointLower[q]); q++; }
+                order[batchCount] = start; keys[batchCount++] = key;
+            }
+            Array.Sort(keys, order, 0, batchCount);
+            // Array.Sort moved the starts with the keys; lengths follow their starts.
+            for (int b = 0; b < batchCount; b++) sortedLength[b] = LengthOf(order[b]);
+            int sc = Math.Max(8, batchCount / (_threads * 16) + 1), searchChunks = (batchCount + sc - 1) / sc;
+            Parallel.For(0, searchChunks, po, () => new BatchBuffers(_tree.Dimensions), (ci, _, buf) =>
+            {
+                int end = Math.Min(batchCount, (ci + 1) * sc);
+                for (int b = ci * sc; b < end; b++) SearchBatch(order[b], sortedLength[b], buf);
+                return buf;
+            }, _ => { });
             // Best edge per component in the total order.
             bestFrom.AsSpan().Fill(-1);
             for (int q = 0; q < n; q++)
@@ -220,22 +242,51 @@ internal sealed class BoruvkaMst
         }
     }
 
-    private void Search(int q, Span<int> stack)
+    /// <summary>Scratch space of one worker.</summary>
+    private sealed class BatchBuffers(int dims)
+    {
+        public readonly int[] Stack = new int[256];
+        public readonly int[] Members = new int[64];
+        public readonly double[] Best = new double[64];
+        public readonly double[] Raw = new double[64];
+        public readonly int[] To = new int[64];
+        public readonly double[] Lo = new double[dims];
+        public readonly double[] Hi = new double[dims];
+    }
+
+    /// <summary>
+    /// Finds, for each point of a batch (consecutive tree positions of one leaf and one component), its nearest
+    /// outside point in mutual reachability, unless its lower bound shows it cannot beat the component's best edge.
+    /// </summary>
+    private void SearchBatch(int start, int length, BatchBuffers buf)
     {
         var t = _tree;
-        int c = _comp[q];
-        double coreQ = _core2[q];
+        int dims = t.Dimensions;
+        int c = _comp[start];
         double minCompSeen = Volatile.Read(ref _compBest[c]);
-        // Every edge from q weighs at least its core distance (and, with neighbour lists, at least the bound
-        // beyond its k-th neighbour when none of the listed ones is outside); skip when that cannot beat the
-        // component's best. A candidate already found among the neighbours stays.
-        double floor = Math.Max(coreQ, _pointLower[q]);
-        if (floor > minCompSeen) return;
-        _pointTo[q] = -1;
-        var qp = t.Point(q);
-        int qi = t.Index[q];
-        double best = double.PositiveInfinity, bestRaw = double.PositiveInfinity;
-        int bestTo = -1;
+        int m = 0;
+        var members = buf.Members;
+        for (int q = start; q < start + length; q++)
+        {
+            if (Math.Max(_core2[q], _pointLower[q]) > minCompSeen) continue; // cannot beat the component's best
+            if (m == members.Length) { SearchBatch(q, start + length - q, buf); break; }
+            members[m++] = q;
+        }
+        if (m == 0) return;
+        var best = buf.Best; var raw = buf.Raw; var to = buf.To; var lo = buf.Lo; var hi = buf.Hi;
+        double minCore = double.PositiveInfinity;
+        Array.Fill(lo, double.PositiveInfinity);
+        Array.Fill(hi, double.NegativeInfinity);
+        for (int i = 0; i < m; i++)
+        {
+            int q = members[i];
+            best[i] = double.PositiveInfinity; raw[i] = double.PositiveInfinity; to[i] = -1;
+            _pointTo[q] = -1;
+            minCore = Math.Min(minCore, _core2[q]);
+            var qp = t.Point(q);
+            for (int j = 0; j < dims; j++) { lo[j] = Math.Min(lo[j], qp[j]); hi[j] = Math.Max(hi[j], qp[j]); }
+        }
+        var stack = buf.Stack;
         int sp = 0;
         stack[sp++] = 0;
         while (sp > 0)
@@ -244,44 +295,70 @@ internal sealed class BoruvkaMst
             if (_nodeComp[node] == c) continue;
             double cb = Volatile.Read(ref _compBest[c]);
             if (cb < minCompSeen) minCompSeen = cb;
-            double bound = Math.Min(best, cb);
-            double lb = MutualReachability.Squared(coreQ, _nodeMinCore2[node], t.SquaredDistanceToBox(qp, node), _inverseAlpha2);
-            if (lb > bound) continue;
+            double maxBound = 0;
+            for (int i = 0; i < m; i++) maxBound = Math.Max(maxBound, Math.Min(best[i], cb));
+            double lb = MutualReachability.Squared(minCore, _nodeMinCore2[node], BoxToBox(lo, hi, node), _inverseAlpha2);
+            if (lb > maxBound) continue;
             int left = t.Left[node];
             if (left < 0)
             {
                 for (int p = t.Start[node]; p < t.End[node]; p++)
                 {
                     if (_comp[p] == c) continue;
-                    double w = _core2[p] > coreQ ? _core2[p] : coreQ;
-                    if (w > bound) continue;
-                    double r = KdTree.SquaredDistance(qp, t.Point(p));
-                    w = MutualReachability.Squared(coreQ, _core2[p], r, _inverseAlpha2);
-                    if (w > bound) continue;
-                    if (bestTo < 0 || MstEdge.Compare(w, r, qi, t.Index[p], best, bestRaw, qi, t.Index[bestTo]) < 0)
+                    double coreP = _core2[p];
+                    var pp = t.Point(p);
+                    int pi = t.Index[p];
+                    for (int i = 0; i < m; i++)
                     {
-                        best = w; bestRaw = r; bestTo = p;
-                        if (w < bound) bound = w;
+                        int q = members[i];
+                        double bound = Math.Min(best[i], cb);
+                        double coreQ = _core2[q];
+                        if ((coreP > coreQ ? coreP : coreQ) > bound) continue;
+                        double r = KdTree.SquaredDistance(t.Point(q), pp);
+                        double w = MutualReachability.Squared(coreQ, coreP, r, _inverseAlpha2);
+                        if (w > bound) continue;
+                        if (to[i] < 0 || MstEdge.Compare(w, r, t.Index[q], pi, best[i], raw[i], t.Index[q], t.Index[to[i]]) < 0)
+                        {
+                            best[i] = w; raw[i] = r; to[i] = p;
+                        }
                     }
                 }
             }
             else
             {
-                // Visit the nearer child first: push it last.
-                double dl = t.SquaredDistanceToBox(qp, left), dr = t.SquaredDistanceToBox(qp, left + 1);
+                double dl = BoxToBox(lo, hi, left), dr = BoxToBox(lo, hi, left + 1);
                 if (dl <= dr) { stack[sp++] = left + 1; stack[sp++] = left; }
                 else { stack[sp++] = left; stack[sp++] = left + 1; }
             }
         }
-        // Nothing lighter than min(best, smallest bound used) was pruned, and outside points only get fewer.
-        double learned = Math.Min(best, minCompSeen);
-        if (learned > _pointLower[q]) _pointLower[q] = learned;
-        if (bestTo < 0) return;
-        _pointBest[q] = best;
-        _pointRaw[q] = bestRaw;
-        _pointTo[q] = bestTo;
-        _pointExact[q] = best <= minCompSeen;
-        LowerComponentBound(c, best);
+        for (int i = 0; i < m; i++)
+        {
+            int q = members[i];
+            // Nothing lighter than min(best, smallest bound used) was pruned, and outside points only get fewer.
+            double learned = Math.Min(best[i], minCompSeen);
+            if (learned > _pointLower[q]) _pointLower[q] = learned;
+            if (to[i] < 0) continue;
+            _pointBest[q] = best[i];
+            _pointRaw[q] = raw[i];
+            _pointTo[q] = to[i];
+            _pointExact[q] = best[i] <= minCompSeen;
+            LowerComponentBound(c, best[i]);
+        }
+    }
+
+    /// <summary>Squared distance between the box [lo, hi] and the box of <paramref name="node"/>.</summary>
+    private double BoxToBox(double[] lo, double[] hi, int node)
+    {
+        var t = _tree;
+        int dims = t.Dimensions, o = node * dims;
+        double s = 0;
+        for (int j = 0; j < dims; j++)
+        {
+            double a = lo[j] - t.Hi[o + j], b = t.Lo[o + j] - hi[j];
+            double g = a > b ? a : b;
+            if (g > 0) s += g * g;
+        }
+        return s;
     }
 }
 
