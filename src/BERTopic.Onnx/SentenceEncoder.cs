@@ -82,6 +82,12 @@ public sealed class SentenceEncoder : IDisposable
             }
         }
         UsesCuda = options.UseCuda;
+        if (options.QuantizeInt8)
+        {
+            onnxBytes = Int8Quantizer.Quantize(onnxBytes ?? File.ReadAllBytes(onnxPath!), out _);
+            onnxPath = null;
+        }
+        IsInt8 = options.QuantizeInt8;
         _session = onnxPath is not null ? new InferenceSession(onnxPath, so) : new InferenceSession(onnxBytes!, so);
         try
         {
@@ -149,6 +155,9 @@ public sealed class SentenceEncoder : IDisposable
 
     /// <summary>The threads ONNX Runtime uses inside one call.</summary>
     public int IntraOpThreads { get; }
+
+    /// <summary>Whether the model's weights were quantised to int8 at load (<see cref="SentenceEncoderOptions.QuantizeInt8"/>).</summary>
+    public bool IsInt8 { get; }
 
     /// <summary>Whether the model runs on a GPU through the CUDA execution provider.</summary>
     public bool UsesCuda { get; }
