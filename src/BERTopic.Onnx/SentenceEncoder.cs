@@ -322,7 +322,8 @@ public sealed class SentenceEncoder : IDisposable
 
     private int Probe()
     {
-        using var outputs = _session.Run(new RunOptions(), _inputNames,
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, _inputNames,
             _inputNames.Select(_ => _int32Inputs ? OrtValue.CreateTensorValueFromMemory(new int[] { _clsId, _sepId }, [1, 2]) : OrtValue.CreateTensorValueFromMemory(new long[] { _clsId, _sepId }, [1, 2])).ToArray(),
             [_outputName]);
         var shape = outputs[0].GetTensorTypeAndShape().Shape;
