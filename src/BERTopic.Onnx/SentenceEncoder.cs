@@ -16,7 +16,7 @@ namespace BERTopicNet.Onnx;
 /// <remarks>
 /// Thread-safe: <see cref="Encode"/> may be called from several threads at once. The result does not depend on the
 /// batch size, the order of the documents or the other documents of the call (padding is masked out), up to
-/// float rounding of the matrix kernels (about 1e-7).
+/// float rounding of the matrix kernels (below 1e-5).
 /// </remarks>
 public sealed class SentenceEncoder : IDisposable
 {
@@ -33,6 +33,9 @@ public sealed class SentenceEncoder : IDisposable
     private readonly int _maxWordPieces;
     private readonly int _clsId, _sepId, _padId;
     private volatile bool _disposed;
+
+    /// <summary>Documents tokenized and length-sorted together (bounds memory on huge corpora; sorting gains little beyond). Settable for tests.</summary>
+    internal int WindowSize { get; set; } = 16_384;
 
     private enum InputKind { Ids, Mask, TokenTypes }
 
@@ -179,7 +182,7 @@ public sealed class SentenceEncoder : IDisposable
 
     /// <summary>Embeds <paramref name="documents"/>: row i of the N × <see cref="Dimension"/> result is document i.</summary>
     /// <param name="documents">The documents; empty and whitespace-only strings are allowed (they embed [CLS][SEP]).</param>
-    /// <param name="progress">Receives the fraction of word pieces processed, from 0 to 1, after each batch.</param>
+    /// <param name="progress">Receives the fraction of documents embedded, from 0 to 1, after each batch.</param>
     /// <param name="cancellationToken">Cancels the work (checked between batches and inside a running batch).</param>
     /// <exception cref="ArgumentException">A document is null.</exception>
     public float[,] Encode(IReadOnlyList<string> documents, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
@@ -192,42 +195,41 @@ public sealed class SentenceEncoder : IDisposable
         var result = new float[n, Dimension];
         if (n == 0) { progress?.Report(1); return result; }
 
-        var pieces = new int[n][];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => pieces[i] = WordPieces(documents[i]));
-
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        if (_sortByLength)
-        {
-            // Longest first (stable: equal lengths keep document order), so the largest batch comes first.
-            var keys = new long[n];
-            for (int i = 0; i < n; i++) keys[i] = -(long)pieces[i].Length * n + i;
-            Array.Sort(keys, order);
-        }
-
-        long totalTokens = 0;
-        foreach (var p in pieces) totalTokens += p.Length + 2;
-        long doneTokens = 0;
         var output = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(result)), result.Length);
-
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
-        for (int start = 0; start < n; start += _batchSize)
+        int window = Math.Min(n, WindowSize);
+        var pieces = new int[window][];
+        var order = new int[window];
+        var keys = new long[window];
+        // Documents are taken in windows (memory stays O(window × max length) however large the corpus), tokenized in
+        // parallel, ordered by length inside the window, and run batch by batch.
+        for (int w0 = 0; w0 < n; w0 += window)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(_batchSize, n - start);
-            var batch = order.AsSpan(start, count);
-            try
+            int size = Math.Min(window, n - w0);
+            Parallel.For(0, size, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => pieces[i] = WordPieces(documents[w0 + i]));
+            for (int i = 0; i < size; i++) order[i] = i;
+            if (_sortByLength)
             {
-                RunBatch(batch, pieces, output, runOptions);
+                // Longest first (stable: equal lengths keep document order), so the largest batch comes first.
+                for (int i = 0; i < size; i++) keys[i] = -(long)pieces[i].Length * size + i;
+                Array.Sort(keys, order, 0, size);
             }
-            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            for (int start = 0; start < size; start += _batchSize)
             {
-                throw new OperationCanceledException(cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                int count = Math.Min(_batchSize, size - start);
+                try
+                {
+                    RunBatch(order.AsSpan(start, count), pieces, w0, output, runOptions);
+                }
+                catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+                progress?.Report((double)(w0 + start + count) / n);
             }
-            foreach (int d in batch) doneTokens += pieces[d].Length + 2;
-            progress?.Report((double)doneTokens / totalTokens);
         }
         return result;
     }
@@ -251,7 +253,7 @@ public sealed class SentenceEncoder : IDisposable
         return result;
     }
 
-    private void RunBatch(ReadOnlySpan<int> batch, int[][] pieces, Span<float> output, RunOptions runOptions)
+    private void RunBatch(ReadOnlySpan<int> batch, int[][] pieces, int firstRow, Span<float> output, RunOptions runOptions)
     {
         int b = batch.Length, len = 0;
         foreach (int d in batch) len = Math.Max(len, pieces[d].Length + 2);
@@ -287,7 +289,7 @@ public sealed class SentenceEncoder : IDisposable
             if (hidden.Length != cells * dim)
                 throw new InvalidDataException($"The model's output '{_outputName}' has {hidden.Length} values for a [{b}, {len}] input; expected [{b}, {len}, {dim}].");
             for (int r = 0; r < b; r++)
-                Pool(hidden.Slice(r * len * dim, len * dim), lengths[r], output.Slice(batch[r] * dim, dim));
+                Pool(hidden.Slice(r * len * dim, len * dim), lengths[r], output.Slice((firstRow + batch[r]) * dim, dim));
         }
         finally
         {

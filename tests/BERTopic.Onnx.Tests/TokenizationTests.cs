@@ -40,6 +40,13 @@ public sealed class TokenizationTests(MiniLmFixture fx) : IClassFixture<MiniLmFi
     }
 
     [Fact]
+    public void Words_Over_100_Characters_Become_Unk()
+    {
+        Assert.Equal([101, 100, 102], fx.Encoder.Tokenize(new string('a', 101)));
+        Assert.True(fx.Encoder.Tokenize(new string('a', 100)).Length > 3);
+    }
+
+    [Fact]
     public void Cjk_Characters_Become_Separate_Pieces()
     {
         var ids = fx.Encoder.Tokenize("中文");
