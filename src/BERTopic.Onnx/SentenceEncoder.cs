@@ -55,14 +55,22 @@ public sealed class SentenceEncoder : IDisposable
         StripAccents = options.StripAccents ?? folder?.StripAccents ?? LowerCase;
         IntraOpThreads = options.IntraOpThreads ?? Environment.ProcessorCount;
 
-        _tokenizer = BertTokenizer.Create(vocab, new BertOptions
+        Rules = options.TokenizerRules;
+        var bertOptions = new BertOptions
         {
             LowerCaseBeforeTokenization = LowerCase,
             RemoveNonSpacingMarks = StripAccents,
             ApplyBasicTokenization = true,
             IndividuallyTokenizeCjk = true,
             SplitOnSpecialTokens = true,
-        });
+        };
+        if (Rules == TokenizerRules.HuggingFace)
+        {
+            string[] specials = [bertOptions.ClassificationToken, bertOptions.SeparatorToken, bertOptions.PaddingToken, bertOptions.MaskingToken, bertOptions.UnknownToken];
+            bertOptions.Normalizer = new HuggingFaceBertNormalizer(cleanText: true, handleChineseChars: true, StripAccents, LowerCase);
+            bertOptions.PreTokenizer = new HuggingFaceBertPreTokenizer(LowerCase ? [.. specials.Select(t => t.ToLowerInvariant())] : specials);
+        }
+        _tokenizer = BertTokenizer.Create(vocab, bertOptions);
         _clsId = _tokenizer.ClassificationTokenId;
         _sepId = _tokenizer.SeparatorTokenId;
         _padId = _tokenizer.PaddingTokenId;
@@ -156,6 +164,9 @@ public sealed class SentenceEncoder : IDisposable
     /// <summary>Whether accents are stripped before WordPiece.</summary>
     public bool StripAccents { get; }
 
+    /// <summary>The normalisation and word-splitting rules in use (<see cref="SentenceEncoderOptions.TokenizerRules"/>).</summary>
+    public TokenizerRules Rules { get; }
+
     /// <summary>The threads ONNX Runtime uses inside one call.</summary>
     public int IntraOpThreads { get; }
 
@@ -245,7 +256,9 @@ public sealed class SentenceEncoder : IDisposable
     private int[] WordPieces(string text)
     {
         if (text.Length == 0) return [];
-        if (StripAccents) text = CanonicalDecomposition.Decompose(text); // NFD that works without ICU; marks are dropped by the tokenizer
+        // Microsoft.ML's normaliser decomposes with string.Normalize, a no-op without ICU: decompose first so that
+        // accents are stripped the same way in every app (the Hugging Face normaliser does this itself).
+        if (Rules == TokenizerRules.MicrosoftML && StripAccents) text = CanonicalDecomposition.Decompose(text);
         var ids = _tokenizer.EncodeToIds(text, addSpecialTokens: false);
         int count = Math.Min(ids.Count, _maxWordPieces);
         var result = new int[count];
