@@ -16,8 +16,8 @@ public sealed class SentenceEncoderOptions
     public int? MaxSequenceLength { get; set; }
 
     /// <summary>
-    /// Documents per ONNX Runtime call. Default 16: on a 2-core AVX-512 machine, 16 and 32 ran equally fast with
-    /// length-sorted batches and beat 1 and 64 (see the <c>embed</c> benchmark).
+    /// Documents per ONNX Runtime call. Default 16. With length-sorted batches there is little padding, so sizes from
+    /// 8 to 64 run at about the same speed on a CPU and 1 is slower (the <c>embed</c> benchmark measures 1, 16 and 64).
     /// </summary>
     public int BatchSize { get; set; } = 16;
 
