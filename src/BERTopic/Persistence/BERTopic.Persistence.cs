@@ -85,7 +85,7 @@ public sealed partial class BERTopic
         {
             return options.EmbeddingModelResolver is { } resolve ? resolve(name) : DefaultEmbeddingModelResolver(name);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or NotSupportedException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException or NotSupportedException or UnauthorizedAccessException)
         {
             return new UnresolvedEmbeddingModel(name, e.Message);
         }
