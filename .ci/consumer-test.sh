@@ -29,10 +29,10 @@ done
   cat "$root/.ci/consumer/Corpus.cs.txt"
   sed -n '/<!-- quickstart -->/,/<!-- \/quickstart -->/p' "$root/README.md" | sed -n '/^```csharp/,/^```/p' | sed '1d;$d' | grep -v '^using '
   cat "$root/.ci/consumer/Print.cs.txt"
-} > body.cs
-{ sed -n '/<!-- quickstart -->/,/<!-- \/quickstart -->/p' "$root/README.md" | grep '^using '; cat body.cs; } > Program.cs
+} > "$work/body.cs"
+{ sed -n '/<!-- quickstart -->/,/<!-- \/quickstart -->/p' "$root/README.md" | grep '^using '; cat "$work/body.cs"; } > Program.cs
 
-dotnet build -c Release --nologo -v q 2>&1 | tail -3
+dotnet build -c Release --nologo -v q 2>&1 | grep -E "error|warning|Warn|Error" | sort -u | head -20
 out=$(dotnet run -c Release --no-build)
 echo "$out" | tail -15
 echo "$out" | grep -q "^TOPIC 0 " || { echo "consumer test: no topics printed"; exit 1; }
