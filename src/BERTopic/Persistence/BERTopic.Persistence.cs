@@ -15,6 +15,7 @@ public sealed partial class BERTopic
     private const string ProbabilitiesFileName = "probabilities.safetensors";
     private const string UmapFileName = "umap.safetensors";
     private const string HdbscanFileName = "hdbscan.safetensors";
+    private const string FingerprintsFileName = "document_fingerprints.safetensors";
 
     /// <summary>
     /// Saves the fitted model as a folder in Python BERTopic 0.17.4's safetensors layout (<c>config.json</c>,
@@ -124,6 +125,15 @@ public sealed partial class BERTopic
             m["probabilities"] = ProbabilitiesFileName;
         }
         else m["probabilities"] = null;
+
+        // What Transform needs to recognise training documents (it gives them their fitted topic).
+        m["embedding_dimension"] = _embeddingDimension;
+        if (_trainingRows is { } rows)
+        {
+            new SafeTensorsFile().Add(SafeTensor.FromUInt64("fingerprints", rows.Fingerprints)).Save(Path.Combine(dir, FingerprintsFileName));
+            m["document_fingerprints"] = FingerprintsFileName;
+        }
+        else m["document_fingerprints"] = null;
 
         m["reducer"] = SaveStage(_reducer, dir, o.SaveFittedStages);
         m["clusterer"] = SaveStage(_clusterer, dir, o.SaveFittedStages);
@@ -289,6 +299,18 @@ public sealed partial class BERTopic
                 : TopicProbabilities.FromMatrix(t.RequireShape(n, -1).ToSingleMatrix());
         }
         model.RestoreFittedState(py, reps, probabilities);
+        if (JsonFields.Optional(m, "embedding_dimension") is { } ed)
+        {
+            int dim = JsonFields.Int32(ed, "model.embedding_dimension", mpath);
+            if (dim < 0) throw new ModelFormatException(mpath, $"'model.embedding_dimension' = {dim} is negative.");
+            model._embeddingDimension = dim;
+        }
+        if (JsonFields.Optional(m, "document_fingerprints") is { } fn)
+        {
+            string fpath = Path.Combine(dir, PlainFileName(JsonFields.String(fn, "model.document_fingerprints", mpath), "model.document_fingerprints", mpath));
+            var fingerprints = SafeTensorsFile.Read(fpath)["fingerprints"].RequireShape(py.Topics.Topics.Length).ToUInt64Array();
+            model._trainingRows = new TrainingRowIndex(fingerprints);
+        }
         var reducer = LoadStage(JsonFields.Optional(m, "reducer"), "model.reducer", dir, mpath);
         var clusterer = LoadStage(JsonFields.Optional(m, "clusterer"), "model.clusterer", dir, mpath);
         if (reducer is IDimensionalityReducer r && clusterer is IClusterer c)
@@ -466,7 +488,7 @@ public sealed partial class BERTopic
             case "manual": return new ManualClusterer();
         }
         string? file = JsonFields.Optional(o, "file") is { } f ? PlainFileName(JsonFields.String(f, what + ".file", mpath), what + ".file", mpath) : null;
-        return TryLoadFittedStage(kind, file is null ? null : Path.Combine(dir, file))
+        return TryLoadFittedStage(kind, file is null ? null : Path.Combine(dir, file), mpath)
             ?? throw new ModelFormatException(mpath, $"'{what}.kind' is '{kind}', which this version cannot restore.");
     }
 }

@@ -62,12 +62,12 @@ public sealed class CountVectorizer : IVectorizer
     /// <exception cref="ArgumentException">A term is null or repeated.</exception>
     internal void RestoreFittedVocabulary(IReadOnlyList<string> vocabulary)
     {
-        var index = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
+        var seen = new HashSet<string>(vocabulary.Count, StringComparer.Ordinal);
         for (int i = 0; i < vocabulary.Count; i++)
-            if (vocabulary[i] is null || !index.TryAdd(vocabulary[i], i))
+            if (vocabulary[i] is null || !seen.Add(vocabulary[i]))
                 throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
         _vocabulary = [.. vocabulary];
-        _index = index;
+        _lookup = BuildLookup(_vocabulary);
     }
 
     /// <summary>The terms (n-grams included) the analyzer produces for one document, in scikit-learn's order.</summary>
