@@ -170,7 +170,7 @@ public sealed class ModelRoundTripTests : IDisposable
         var model = FitManual(new StrengthClusterer());
         string dir = PathFor("layout");
         model.Save(dir);
-        string[] expectedFiles = ["bertopic_net.json", "config.json", "ctfidf.safetensors", "ctfidf_config.json", "probabilities.safetensors", "topic_embeddings.safetensors", "topics.json"];
+        string[] expectedFiles = ["bertopic_net.json", "config.json", "ctfidf.safetensors", "ctfidf_config.json", "document_fingerprints.safetensors", "probabilities.safetensors", "topic_embeddings.safetensors", "topics.json"];
         Assert.Equal(expectedFiles, Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         int topics = model.TopicIds.Count;
@@ -186,6 +186,7 @@ public sealed class ModelRoundTripTests : IDisposable
                 ["indptr"] = ("I32", [topics + 1]),
             },
             ["probabilities.safetensors"] = new() { ["probabilities"] = ("F32", [model.DocumentTopics.Count]) },
+            ["document_fingerprints.safetensors"] = new() { ["fingerprints"] = ("U64", [model.DocumentTopics.Count]) },
         };
         foreach (var (file, tensors) in expectedTensors)
         {
@@ -209,7 +210,7 @@ public sealed class ModelRoundTripTests : IDisposable
                 Assert.Equal(shape, prop.Value.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()));
                 var off = prop.Value.GetProperty("data_offsets").EnumerateArray().Select(x => x.GetInt64()).ToArray();
                 Assert.Equal(cursor, off[0]);
-                Assert.Equal(shape.Aggregate(1L, (x, y) => x * y) * (dtype is "F64" or "I64" ? 8 : 4), off[1] - off[0]);
+                Assert.Equal(shape.Aggregate(1L, (x, y) => x * y) * (dtype is "F64" or "I64" or "U64" ? 8 : 4), off[1] - off[0]);
                 cursor = off[1];
             }
             Assert.Equal(bytes.Length - 8 - (long)n, cursor);
