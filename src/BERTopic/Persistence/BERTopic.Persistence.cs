@@ -16,6 +16,7 @@ public sealed partial class BERTopic
     private const string UmapFileName = "umap.safetensors";
     private const string HdbscanFileName = "hdbscan.safetensors";
     private const string FingerprintsFileName = "document_fingerprints.safetensors";
+    private const string RepresentativeDocsFileName = "representative_docs.json";
 
     /// <summary>
     /// Saves the fitted model as a folder in Python BERTopic 0.17.4's safetensors layout (<c>config.json</c>,
@@ -112,10 +113,15 @@ public sealed partial class BERTopic
             ["seed_multiplier"] = _ctfidf.Options.SeedMultiplier,
         };
         m["representation_model"] = Options.RepresentationModel?.GetType().FullName;
-        var reps = new JsonObject();
+        var reps = new PythonJsonWriter().BeginObject();
         foreach (var (topic, docs) in _representativeDocs.OrderBy(kv => kv.Key))
-            reps[topic.ToString(CultureInfo.InvariantCulture)] = new JsonArray([.. docs.Select(d => (JsonNode?)d)]);
-        m["representative_docs"] = reps;
+        {
+            reps.Key(topic.ToString(CultureInfo.InvariantCulture)).BeginArray();
+            foreach (var d in docs) reps.Value(d);
+            reps.EndArray();
+        }
+        PythonModelFolder.WriteText(Path.Combine(dir, RepresentativeDocsFileName), reps.EndObject().ToString());
+        m["representative_docs"] = RepresentativeDocsFileName;
 
         if (o.SaveProbabilities && _probabilities is { } p)
         {
@@ -280,12 +286,15 @@ public sealed partial class BERTopic
 
         Dictionary<int, IReadOnlyList<string>> reps = [];
         if (JsonFields.Optional(m, "representative_docs") is { } rn)
-            foreach (var (key, value) in JsonFields.Object(rn, "model.representative_docs", mpath))
+        {
+            string rpath = Path.Combine(dir, PlainFileName(JsonFields.String(rn, "model.representative_docs", mpath), "model.representative_docs", mpath));
+            foreach (var (key, value) in JsonFields.ReadObjectFile(rpath))
             {
-                int topic = JsonFields.TopicKey(key, "model.representative_docs", mpath);
-                var arr = JsonFields.Array(value, $"model.representative_docs.{key}", mpath);
-                reps[topic] = [.. arr.Select((d, i) => JsonFields.String(d, $"model.representative_docs.{key}[{i}]", mpath))];
+                int topic = JsonFields.TopicKey(key, "representative docs", rpath);
+                var arr = JsonFields.Array(value, key, rpath);
+                reps[topic] = [.. arr.Select((d, i) => JsonFields.String(d, $"{key}[{i}]", rpath))];
             }
+        }
 
         TopicProbabilities? probabilities = null;
         if (JsonFields.Optional(m, "probabilities") is { } pn)

@@ -170,7 +170,7 @@ public sealed class ModelRoundTripTests : IDisposable
         var model = FitManual(new StrengthClusterer());
         string dir = PathFor("layout");
         model.Save(dir);
-        string[] expectedFiles = ["bertopic_net.json", "config.json", "ctfidf.safetensors", "ctfidf_config.json", "document_fingerprints.safetensors", "probabilities.safetensors", "topic_embeddings.safetensors", "topics.json"];
+        string[] expectedFiles = ["bertopic_net.json", "config.json", "ctfidf.safetensors", "ctfidf_config.json", "document_fingerprints.safetensors", "probabilities.safetensors", "representative_docs.json", "topic_embeddings.safetensors", "topics.json"];
         Assert.Equal(expectedFiles, Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         int topics = model.TopicIds.Count;
