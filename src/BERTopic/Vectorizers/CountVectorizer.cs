@@ -62,12 +62,15 @@ public sealed class CountVectorizer : IVectorizer
     /// <exception cref="ArgumentException">A term is null or repeated.</exception>
     internal void RestoreFittedVocabulary(IReadOnlyList<string> vocabulary)
     {
-        var seen = new HashSet<string>(vocabulary.Count, StringComparer.Ordinal);
-        for (int i = 0; i < vocabulary.Count; i++)
-            if (vocabulary[i] is null || !seen.Add(vocabulary[i]))
-                throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
-        _vocabulary = [.. vocabulary];
-        _lookup = BuildLookup(_vocabulary);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var terms = new string[vocabulary.Count];
+        for (int i = 0; i < terms.Length; i++)
+            terms[i] = vocabulary[i] ?? throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
+        var lookup = BuildLookup(terms);
+        if (lookup.Count != terms.Length)
+            throw new ArgumentException("The vocabulary has a repeated entry.", nameof(vocabulary));
+        _vocabulary = terms;
+        _lookup = lookup;
     }
 
     /// <summary>The terms (n-grams included) the analyzer produces for one document, in scikit-learn's order.</summary>
