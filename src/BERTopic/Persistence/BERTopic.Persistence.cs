@@ -112,7 +112,7 @@ public sealed partial class BERTopic
             ["seed_words"] = _ctfidf.Options.SeedWords is { } sw ? new JsonArray([.. sw.Order(StringComparer.Ordinal).Select(w => (JsonNode?)w)]) : null,
             ["seed_multiplier"] = _ctfidf.Options.SeedMultiplier,
         };
-        m["representation_model"] = Options.RepresentationModel?.GetType().FullName;
+        m["representation_model"] = _representationModel?.GetType().FullName; // informational: representation models are not restored
         var reps = new PythonJsonWriter().BeginObject();
         foreach (var (topic, docs) in _representativeDocs.OrderBy(kv => kv.Key))
         {
@@ -175,7 +175,7 @@ public sealed partial class BERTopic
             MinTopicSize = Options.MinTopicSize,
             NGramRange = (Options.NGramRange.Min, Options.NGramRange.Max),
             NrTopics = Options.NrTopics?.ToString(),
-            TopNWords = Options.TopNWords,
+            TopNWords = _topNWords,
             EmbeddingModel = o.EmbeddingModelName ?? (_embeddingModel is UnresolvedEmbeddingModel u ? u.Name : _embeddingModel?.Name),
         };
         var folder = new PythonModelFolder
@@ -211,7 +211,7 @@ public sealed partial class BERTopic
     private JsonObject OptionsToJson() => new()
     {
         ["language"] = Options.Language,
-        ["top_n_words"] = Options.TopNWords,
+        ["top_n_words"] = _topNWords,
         ["n_gram_range"] = new JsonArray(Options.NGramRange.Min, Options.NGramRange.Max),
         ["min_topic_size"] = Options.MinTopicSize,
         ["nr_topics"] = Options.NrTopics?.ToString(),

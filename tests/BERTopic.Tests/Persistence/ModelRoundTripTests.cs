@@ -105,7 +105,7 @@ public sealed class ModelRoundTripTests : IDisposable
         Assert.Equal(a.Probabilities?.PerDocument, b.Probabilities?.PerDocument);
         Assert.Equal(a.Probabilities?.Matrix, b.Probabilities?.Matrix);
         Assert.Equal(a.Options.Seed, b.Options.Seed);
-        Assert.Equal(a.Options.TopNWords, b.Options.TopNWords);
+        Assert.Equal(a.TopNWords, b.TopNWords);
         Assert.Equal(a.Options.NGramRange, b.Options.NGramRange);
         Assert.Equal(a.Options.NrTopics, b.Options.NrTopics);
     }
@@ -162,6 +162,22 @@ public sealed class ModelRoundTripTests : IDisposable
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "bertopic_net.json")));
         Assert.Equal("unsupported", manifest.RootElement.GetProperty("model").GetProperty("clusterer").GetProperty("kind").GetString());
         Assert.IsType<ManualClusterer>(loaded.Clusterer);
+    }
+
+    [Fact]
+    public void RoundTripAfterUpdateTopicsKeepsTheUpdatedWordsAndVectorizer()
+    {
+        var model = FitManual();
+        var (docs, _, _) = Corpus();
+        model.UpdateTopics(docs, topNWords: 5, nGramRange: (1, 2));
+        Assert.Equal(5, model.TopNWords);
+        string dir = PathFor("updated");
+        model.Save(dir);
+        var loaded = BERTopic.Load(dir, new FakeEmbedder("x"));
+        AssertSameModel(model, loaded);
+        Assert.Equal(5, loaded.TopNWords);
+        Assert.Equal(new NGramRange(1, 2), Assert.IsType<CountVectorizer>(loaded.Vectorizer).Options.NGramRange);
+        Assert.Contains(loaded.Vocabulary, w => w.Contains(' '));
     }
 
     [Fact]
