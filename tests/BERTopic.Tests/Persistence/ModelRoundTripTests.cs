@@ -181,6 +181,20 @@ public sealed class ModelRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void ALoadedModelReducesTopicsExactlyAsTheOriginal()
+    {
+        var model = FitManual(new StrengthClusterer(), new CountVectorizerOptions { MinDf = 2 });
+        var (docs, _, _) = Corpus();
+        string dir = PathFor("reduce");
+        model.Save(dir);
+        var loaded = BERTopic.Load(dir, new FakeEmbedder("x"));
+        var a = model.ReduceTopics(docs, 2);
+        var b = loaded.ReduceTopics(docs, 2);
+        Assert.Equal(a.Topics, b.Topics);
+        AssertSameModel(model, loaded);
+    }
+
+    [Fact]
     public void WrittenFilesAreValidSafetensorsAndPythonsJsonKeys()
     {
         var model = FitManual(new StrengthClusterer());
