@@ -67,6 +67,9 @@ public sealed class NpmiCoherenceTests
     public void RawDocumentsUseScikitLearnsTokenPattern()
     {
         Assert.Equal(["hello", "world_2", "42", "café"], DefaultTokenizer.Tokenize("Hello, WORLD_2! a 42 Café-x"[..^2]));
+        // scikit-learn 1.2.1: CountVectorizer().build_analyzer() on the same text
+        Assert.Equal(["hello", "world_2", "42", "café", "½x", "²²", "naïve", "ǆx", "ⅻa", "𝔘𝔫", "日本語"],
+            DefaultTokenizer.Tokenize("Hello, WORLD_2! a 42 Café-x ½x ²² naïve ǅx Ⅻa x\u0301y 𝔘𝔫 日本語"));
         var r = NpmiCoherence.Compute([["space", "nasa"]], ["Space and NASA.", "the NASA budget", "space, the final frontier"], new NpmiOptions { WindowSize = 0 });
         Assert.Equal(Npmi(1, 2, 2, 3), r.Score, 12);
     }
