@@ -56,7 +56,7 @@ public sealed class ConsoleProgressBar : IProgress<double>, IDisposable
         lock (_gate)
         {
             if (_done) return;
-            Draw(1);
+            if (_interactive || _lastDrawn < 1) Draw(1);
             if (_interactive) _out.WriteLine();
             _done = true;
         }

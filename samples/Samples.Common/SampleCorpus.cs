@@ -26,13 +26,13 @@ public sealed record SampleCorpus(string Name, IReadOnlyList<string> Documents, 
             return FromJsonl(jsonl, "20newsgroups");
         }
         var options = new TwentyNewsgroupsOptions { Subset = NewsgroupsSubset.All, Remove = NewsgroupsRemove.All };
-        var cached = File.Exists(TwentyNewsgroups.CachedArchivePath(options));
-        log.WriteLine(cached ? $"Reading {TwentyNewsgroups.CachedArchivePath(options)}" : $"Downloading 20 Newsgroups (14 MB) into {TwentyNewsgroups.CachedArchivePath(options)}");
-        using var bar = new ConsoleProgressBar(cached ? "reading" : "download", log);
+        var local = TwentyNewsgroups.FindLocalCopy(options);
+        log.WriteLine(local is not null ? $"Reading {local}" : $"Downloading 20 Newsgroups (14 MB) into {TwentyNewsgroups.CachedArchivePath(options)}");
+        using var bar = new ConsoleProgressBar(local is not null ? "reading" : "download", log);
         var news = TwentyNewsgroups.Fetch(options, bar);
         bar.Done();
         return new SampleCorpus("20newsgroups", news.Data, Enumerable.Range(0, news.Count).Select(i => (string?)news.LabelOf(i)).ToArray(),
-            TwentyNewsgroups.CachedArchivePath(options), null);
+            local ?? TwentyNewsgroups.CachedArchivePath(options), null);
     }
 
     /// <summary>Reads a <c>docs.jsonl</c> (one <c>{"text", "label"}</c> object a line); an <c>embeddings.npy</c> beside it is noted.</summary>

@@ -2,7 +2,8 @@ namespace BERTopicNet.Samples;
 
 /// <summary>
 /// Finds the optional data folder next to the repository (<c>../shared/data</c>, or <c>BERTOPIC_SHARED_DATA</c>), which
-/// holds ready-made corpora (<c>&lt;corpus&gt;/docs.jsonl</c>) and their precomputed embeddings.
+/// holds ready-made corpora (<c>&lt;corpus&gt;/docs.jsonl</c>) and their precomputed embeddings. Setting the variable to a
+/// folder that does not exist makes the samples ignore <c>../shared/data</c> (to try what a fresh clone does).
 /// </summary>
 public static class SharedDataFolder
 {
@@ -29,7 +30,7 @@ public static class SharedDataFolder
     private static string? Find()
     {
         var env = Environment.GetEnvironmentVariable("BERTOPIC_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
+        if (!string.IsNullOrEmpty(env)) return Directory.Exists(env) ? env : null; // set to a missing folder to ignore ../shared
         var root = RepositoryRoot();
         if (root is null) return null;
         var candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, "..", "shared", "data"));

@@ -57,7 +57,7 @@ public static class TwentyNewsgroups
     {
         options ??= new TwentyNewsgroupsOptions();
         Validate(options);
-        var source = LocalSource(options);
+        var source = FindLocalCopy(options);
         IProgress<double>? readProgress = progress;
         if (source is null)
         {
@@ -172,9 +172,15 @@ public static class TwentyNewsgroups
         return !string.IsNullOrEmpty(env) ? env : DefaultDataHome;
     }
 
-    /// <summary>The local copy to read, or null when a download is needed.</summary>
-    private static string? LocalSource(TwentyNewsgroupsOptions options)
+    /// <summary>
+    /// The local copy <see cref="FetchAsync"/> would read (<see cref="TwentyNewsgroupsOptions.SourcePath"/>, then
+    /// <c>BERTOPIC_20NEWS</c>, then the cached archive), or null when it would download.
+    /// </summary>
+    /// <param name="options">The options; null for the defaults.</param>
+    /// <exception cref="FileNotFoundException">SourcePath or BERTOPIC_20NEWS names a path that does not exist.</exception>
+    public static string? FindLocalCopy(TwentyNewsgroupsOptions? options = null)
     {
+        options ??= new TwentyNewsgroupsOptions();
         if (!string.IsNullOrEmpty(options.SourcePath))
         {
             if (!File.Exists(options.SourcePath) && !Directory.Exists(options.SourcePath))
