@@ -11,6 +11,8 @@ using BERTopicNet.Samples;
 using BERTopicNet.Umap;
 using BERTopicNet.Vectorizers;
 
+ConsoleErrors.Install();
+
 var corpus = SampleCorpus.TwentyNewsgroupsAll();
 var docs = corpus.Documents;
 

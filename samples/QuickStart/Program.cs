@@ -11,6 +11,8 @@ using System.Diagnostics;
 using BERTopicNet;
 using BERTopicNet.Samples;
 
+ConsoleErrors.Install();
+
 var total = Stopwatch.StartNew();
 var corpus = SampleCorpus.TwentyNewsgroupsAll();
 var options = new BERTopicOptions(); // Python BERTopic's defaults: all-MiniLM-L6-v2, UMAP, HDBSCAN, c-TF-IDF

@@ -10,6 +10,8 @@ using System.Diagnostics;
 using BERTopicNet;
 using BERTopicNet.Samples;
 
+ConsoleErrors.Install();
+
 var corpus = SampleCorpus.TwentyNewsgroupsAll();
 var (embeddings, _) = EmbeddingCache.GetOrCreate(corpus, EmbeddingCache.DefaultModelName, () => DefaultStages.CreateEmbeddingModel(new BERTopicOptions()));
 var docs = corpus.Documents;

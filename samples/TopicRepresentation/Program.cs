@@ -10,6 +10,8 @@ using BERTopicNet;
 using BERTopicNet.Samples;
 using BERTopicNet.Vectorizers;
 
+ConsoleErrors.Install();
+
 var corpus = SampleCorpus.TwentyNewsgroupsAll();
 var (embeddings, _) = EmbeddingCache.GetOrCreate(corpus, EmbeddingCache.DefaultModelName, () => DefaultStages.CreateEmbeddingModel(new BERTopicOptions()));
 var docs = corpus.Documents;

@@ -16,7 +16,16 @@ internal static class ArchiveDownloader
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.UserAgent.Add(new ProductInfoHeaderValue("BERTopic.Datasets", "0.1"));
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new HttpRequestException($"Could not download {uri} ({e.Message}). Get the file some other way and either put it at {destination} or set {TwentyNewsgroups.SourceEnvironmentVariable} to its path.", e, e.StatusCode);
+            }
+            using var response = sent;
             if (!response.IsSuccessStatusCode)
                 throw new HttpRequestException($"Downloading {uri} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}. Download it by hand and set {TwentyNewsgroups.SourceEnvironmentVariable} to the file.", null, response.StatusCode);
             long? length = response.Content.Headers.ContentLength;
