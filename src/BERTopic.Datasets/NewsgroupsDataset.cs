@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace BERTopicNet.Datasets;
 
 /// <summary>
@@ -31,4 +33,30 @@ public sealed class NewsgroupsDataset
 
     /// <summary>The newsgroup name of post <paramref name="index"/>.</summary>
     public string LabelOf(int index) => TargetNames[Target[index]];
+
+    /// <summary>
+    /// Writes the posts as JSON Lines, one <c>{"text", "label", "split", "id"}</c> object a line (UTF-8), the
+    /// <c>docs.jsonl</c> format the command-line tool and the benchmarks read.
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    public void WriteJsonl(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.Create(path);
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+        var newline = "\n"u8.ToArray();
+        for (int i = 0; i < Count; i++)
+        {
+            var parts = FileNames[i].Split('/');
+            writer.WriteStartObject();
+            writer.WriteString("text", Data[i]);
+            writer.WriteString("label", LabelOf(i));
+            writer.WriteString("split", parts[0].EndsWith("train", StringComparison.Ordinal) ? "train" : "test");
+            writer.WriteString("id", parts[^1]);
+            writer.WriteEndObject();
+            writer.Flush();
+            stream.Write(newline);
+            writer.Reset();
+        }
+    }
 }

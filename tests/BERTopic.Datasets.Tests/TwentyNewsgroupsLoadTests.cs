@@ -101,3 +101,25 @@ internal sealed class SyncProgress(Action<double> report) : IProgress<double>
 {
     public void Report(double value) => report(value);
 }
+
+/// <summary>The JSON Lines export reads back with the same texts and labels.</summary>
+public sealed class NewsgroupsJsonlTests
+{
+    [Fact]
+    public void WriteJsonlRoundTrips()
+    {
+        using var temp = new TempDirectory();
+        TestArchive.Write(temp.File("a.tar.gz"));
+        var news = TwentyNewsgroups.Load(temp.File("a.tar.gz"), new() { Subset = NewsgroupsSubset.All, Remove = NewsgroupsRemove.All });
+        news.WriteJsonl(temp.File("docs.jsonl"));
+        var lines = File.ReadAllLines(temp.File("docs.jsonl"));
+        Assert.Equal(news.Count, lines.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(lines[i]);
+            Assert.Equal(news.Data[i], doc.RootElement.GetProperty("text").GetString());
+            Assert.Equal(news.LabelOf(i), doc.RootElement.GetProperty("label").GetString());
+            Assert.Equal(news.FileNames[i], $"20news-bydate-{doc.RootElement.GetProperty("split").GetString()}/{news.LabelOf(i)}/{doc.RootElement.GetProperty("id").GetString()}");
+        }
+    }
+}
