@@ -8,6 +8,7 @@ public sealed class StageProgressPrinter : IProgress<BERTopicProgress>
     private readonly TextWriter _out;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, double> _seconds = new(StringComparer.Ordinal);
     private string? _stage;
     private TimeSpan _stageStart;
 
@@ -26,13 +27,21 @@ public sealed class StageProgressPrinter : IProgress<BERTopicProgress>
         }
     }
 
+    /// <summary>Seconds per finished stage (from its first report to the next stage's first report).</summary>
+    public IReadOnlyDictionary<string, double> Seconds
+    {
+        get { lock (_gate) return new Dictionary<string, double>(_seconds, StringComparer.Ordinal); }
+    }
+
     /// <summary>Prints the last stage's line.</summary>
     public void Finish()
     {
         lock (_gate)
         {
             if (_stage is null) return;
-            _out.WriteLine($"  {_stage,-26} {(_clock.Elapsed - _stageStart).TotalSeconds,7:F2} s");
+            double seconds = (_clock.Elapsed - _stageStart).TotalSeconds;
+            _seconds[_stage] = _seconds.GetValueOrDefault(_stage) + seconds;
+            _out.WriteLine($"  {_stage,-26} {seconds,7:F2} s");
             _stage = null;
         }
     }
