@@ -37,13 +37,19 @@ catch (DirectoryNotFoundException e)
 Console.WriteLine($"Embedding model: {model.Name}");
 
 var corpus = Argument("--docs") is { } docsPath ? SampleCorpus.FromJsonl(docsPath) : SampleCorpus.TwentyNewsgroupsAll();
+float[,] embeddings;
 if (corpus.Documents.Count > limit)
 {
     // an evenly spread subset (docs.jsonl is sorted by group), to keep the embedding step short
     var picked = Enumerable.Range(0, limit).Select(i => (int)((long)i * corpus.Documents.Count / limit)).ToArray();
-    corpus = corpus with { Documents = picked.Select(i => corpus.Documents[i]).ToArray(), Labels = picked.Select(i => corpus.Labels[i]).ToArray(), PrecomputedEmbeddings = null };
+    var subset = corpus with { Documents = picked.Select(i => corpus.Documents[i]).ToArray(), Labels = picked.Select(i => corpus.Labels[i]).ToArray(), PrecomputedEmbeddings = null };
+    if (corpus.PrecomputedEmbeddings is not null && model.Name.Contains(EmbeddingCache.DefaultModelName, StringComparison.OrdinalIgnoreCase))
+        embeddings = Rows(EmbeddingCache.GetOrCreate(corpus, model.Name, () => model).Embeddings, picked); // reuse the corpus's vectors
+    else
+        embeddings = EmbeddingCache.GetOrCreate(subset, model.Name, () => model).Embeddings;
+    corpus = subset;
 }
-var (embeddings, _) = EmbeddingCache.GetOrCreate(corpus, model.Name, () => model);
+else embeddings = EmbeddingCache.GetOrCreate(corpus, model.Name, () => model).Embeddings;
 
 var clock = Stopwatch.StartNew();
 var topicModel = new BERTopic(new BERTopicOptions { Language = language, EmbeddingModel = model });
@@ -52,6 +58,14 @@ Console.WriteLine($"Fitted {corpus.Documents.Count:N0} documents in {clock.Elaps
 TopicTable.PrintFrequencies(topicModel, rows: 8);
 model.Dispose();
 return 0;
+
+static float[,] Rows(float[,] matrix, int[] rows)
+{
+    var result = new float[rows.Length, matrix.GetLength(1)];
+    for (int r = 0; r < rows.Length; r++)
+        for (int c = 0; c < matrix.GetLength(1); c++) result[r, c] = matrix[rows[r], c];
+    return result;
+}
 
 string? Argument(string name)
 {
