@@ -168,20 +168,20 @@ public sealed partial class BERTopic
         var previousIds = _topicIds;
         var previousEmbeddings = _topicEmbeddings;
         var topicIds = TopicOrdering.SortedTopics(topics);
-        var joined = JoinPerTopic(documents, topics, topicIds);
+        var joined = JoinPerTopic(CleanCharacters(documents), topics, topicIds);
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.1));
-        var counts = _vectorizer.FitTransform(Preprocess(joined), ct);
+        var counts = _vectorizer.FitTransform(joined, ct);
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.6));
         _ctfidf.Fit(counts);
         var cTfidf = _ctfidf.Transform(counts);
         _cTfidf = cTfidf;
         _topicIds = topicIds;
-        var candidates = TopicWordSelector.Select(cTfidf, _vectorizer.Vocabulary, topicIds, Math.Max(Options.TopNWords, 30));
+        var candidates = TopicWordSelector.Select(cTfidf, _vectorizer.Vocabulary, topicIds, Math.Max(_topNWords, 30));
         IReadOnlyDictionary<int, IReadOnlyList<TopicWord>> words;
-        if (Options.RepresentationModel is { } model && fineTune)
+        if (_representationModel is { } model && fineTune)
         {
             var context = new RepresentationContext(documents, topics, topicIds, cTfidf, _vectorizer.Vocabulary, candidates,
-                Options.TopNWords, _embeddingModel, _vectorizer, _ctfidf,
+                _topNWords, _embeddingModel, _vectorizer, _ctfidf,
                 (samples, count, token) => RepresentativeDocumentSelector.Select(documents, topics, topicIds, cTfidf, _vectorizer, _ctfidf, samples, count, Options.Seed, token));
             words = model.ExtractTopics(context, ct);
             foreach (var t in topicIds)
@@ -190,7 +190,7 @@ public sealed partial class BERTopic
         }
         else
         {
-            words = candidates.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TopicWord>)kv.Value.Take(Options.TopNWords).ToArray());
+            words = candidates.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TopicWord>)kv.Value.Take(_topNWords).ToArray());
         }
         _representations = new SortedDictionary<int, IReadOnlyList<TopicWord>>(words.ToDictionary(kv => kv.Key, kv => kv.Value));
         if (embeddings.IsAvailable)
@@ -200,39 +200,68 @@ public sealed partial class BERTopic
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 1));
     }
 
-    private static string[] JoinPerTopic(IReadOnlyList<string> documents, int[] topics, int[] topicIds)
+    /// <summary>
+    /// One text per topic (ascending id): its documents joined by a space, as pandas' <c>" ".join</c> does, then
+    /// "emptydoc" when nothing is left (Python's <c>_preprocess_text</c> runs on the joined text; cleaning each
+    /// document first gives the same characters because the cleaning works character by character).
+    /// </summary>
+    private static string[] JoinPerTopic(string[] cleaned, int[] topics, int[] topicIds)
     {
         var row = new Dictionary<int, int>(topicIds.Length);
         for (int i = 0; i < topicIds.Length; i++) row[topicIds[i]] = i;
-        var builders = new StringBuilder?[topicIds.Length];
-        for (int i = 0; i < documents.Count; i++)
+        var members = new List<int>[topicIds.Length];
+        for (int i = 0; i < members.Length; i++) members[i] = [];
+        for (int i = 0; i < cleaned.Length; i++) members[row[topics[i]]].Add(i);
+        var joined = new string[topicIds.Length];
+        Parallel.For(0, topicIds.Length, r =>
         {
-            int r = row[topics[i]];
-            if (builders[r] is null) builders[r] = new StringBuilder(documents[i]);
-            else builders[r]!.Append(' ').Append(documents[i]);
-        }
-        return Array.ConvertAll(builders, b => b!.ToString());
+            var text = string.Join(' ', members[r].Select(i => cleaned[i]));
+            joined[r] = text.Length == 0 ? "emptydoc" : text;
+        });
+        return joined;
     }
 
-    /// <summary>Python BERTopic's <c>_preprocess_text</c>: tabs/newlines → spaces, English: keep [A-Za-z0-9 ], empty → "emptydoc".</summary>
-    internal string[] Preprocess(IReadOnlyList<string> documents)
+    /// <summary>
+    /// The character cleaning of Python BERTopic's <c>_preprocess_text</c>: '\n' and '\t' become spaces and, for English,
+    /// characters outside [A-Za-z0-9 ] are removed.
+    /// </summary>
+    internal string[] CleanCharacters(IReadOnlyList<string> documents)
     {
         bool english = Options.IsEnglish;
         var result = new string[documents.Count];
-        Parallel.For(0, documents.Count, i =>
-        {
-            var doc = documents[i];
-            var sb = new StringBuilder(doc.Length);
-            foreach (char c in doc)
-            {
-                char ch = c is '\n' or '\t' ? ' ' : c;
-                if (english && !(ch is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or ' ')) continue;
-                sb.Append(ch);
-            }
-            result[i] = sb.Length == 0 ? "emptydoc" : sb.ToString();
-        });
+        Parallel.For(0, documents.Count, i => result[i] = english ? CleanEnglish(documents[i]) : CleanWhitespace(documents[i]));
         return result;
     }
+
+    private static string CleanWhitespace(string doc) =>
+        doc.AsSpan().ContainsAny('\n', '\t') ? doc.Replace('\n', ' ').Replace('\t', ' ') : doc;
+
+    private static string CleanEnglish(string doc)
+    {
+        var src = doc.AsSpan();
+        if (src.IndexOfAnyExcept(EnglishKept) < 0) return doc;
+        var buffer = new char[src.Length];
+        int w = 0;
+        while (!src.IsEmpty)
+        {
+            int bad = src.IndexOfAnyExcept(EnglishKeptWithSpaces);
+            var run = bad < 0 ? src : src[..bad];
+            run.CopyTo(buffer.AsSpan(w));
+            w += run.Length;
+            if (bad < 0) break;
+            src = src[(bad + 1)..];
+        }
+        var cleaned = buffer.AsSpan(0, w);
+        cleaned.Replace('\n', ' ');
+        cleaned.Replace('\t', ' ');
+        return new string(cleaned);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> EnglishKept =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ");
+
+    private static readonly System.Buffers.SearchValues<char> EnglishKeptWithSpaces =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 \n\t");
 
     private void SaveRepresentativeDocs(IReadOnlyList<string> documents, int[] topics, IProgress<BERTopicProgress>? progress, CancellationToken ct)
     {

@@ -50,7 +50,18 @@ public sealed partial class BERTopic
         }
         ct.ThrowIfCancellationRequested();
 
-        // Track which topics merge into which, with their sizes, for the weighted topic embeddings.
+        var renumbered = ApplyMerge(documents, topics, merge, progress, ct);
+        progress?.Report(new BERTopicProgress(BERTopicStages.TopicReduction, 1));
+        return renumbered;
+    }
+
+    /// <summary>
+    /// Merges topics through <paramref name="merge"/> (old topic → new label; absent = unchanged), numbers the result by
+    /// size, recomputes c-TF-IDF and words, and averages the topic embeddings weighted by size.
+    /// </summary>
+    private int[] ApplyMerge(IReadOnlyList<string> documents, int[] topics, Dictionary<int, int> merge,
+        IProgress<BERTopicProgress>? progress, CancellationToken ct)
+    {
         var sizes = _topicSizes.ToDictionary(s => s.Topic, s => s.Count);
         var groups = new SortedDictionary<int, (List<int> From, List<int> Sizes)>();
         foreach (var from in _topicIds)
@@ -60,15 +71,16 @@ public sealed partial class BERTopic
             g.From.Add(from);
             g.Sizes.Add(sizes[from]);
         }
+        var fullMerge = _topicIds.ToDictionary(t => t, t => merge.TryGetValue(t, out int m) ? m : t);
         var merged = new int[topics.Length];
-        for (int i = 0; i < topics.Length; i++) merged[i] = merge.TryGetValue(topics[i], out int t) ? t : topics[i];
-        _mapper!.AddMappings(merge);
+        for (int i = 0; i < topics.Length; i++) merged[i] = fullMerge[topics[i]];
+        _mapper!.AddMappings(fullMerge);
         SetTopicSizes(merged);
         var sort = SortBySize(merged);
         var renumbered = ApplyMapping(merged, sort);
         var finalGroups = groups.ToDictionary(kv => sort.TryGetValue(kv.Key, out int f) ? f : kv.Key, kv => kv.Value);
+        _customLabels = null;
         ExtractTopics(documents, renumbered, default, fineTune: true, finalGroups, progress, ct);
-        progress?.Report(new BERTopicProgress(BERTopicStages.TopicReduction, 1));
         return renumbered;
     }
 

@@ -1,6 +1,7 @@
 using BERTopicNet.Clustering;
 using BERTopicNet.Embedding;
 using BERTopicNet.Reduction;
+using BERTopicNet.Representation;
 using BERTopicNet.Topics;
 using BERTopicNet.Vectorizers;
 
@@ -16,8 +17,10 @@ namespace BERTopicNet;
 /// </remarks>
 public sealed partial class BERTopic
 {
-    private readonly IVectorizer _vectorizer;
-    private readonly ClassTfidfTransformer _ctfidf;
+    private IVectorizer _vectorizer;
+    private ClassTfidfTransformer _ctfidf;
+    private int _topNWords;
+    private IRepresentationModel? _representationModel;
 
     // Fitted state (Python attribute in brackets).
     private int[]? _documentTopics;                                   // topics_
@@ -49,6 +52,8 @@ public sealed partial class BERTopic
         _vectorizer = Options.VectorizerModel ?? new CountVectorizer(new CountVectorizerOptions { NGramRange = Options.NGramRange });
         _ctfidf = Options.CtfidfModel ?? new ClassTfidfTransformer();
         _embeddingModel = Options.EmbeddingModel;
+        _topNWords = Options.TopNWords;
+        _representationModel = Options.RepresentationModel;
     }
 
     /// <summary>The settings.</summary>
@@ -96,6 +101,12 @@ public sealed partial class BERTopic
 
     /// <summary>The probabilities of the last fit or topic operation (Python's <c>probabilities_</c>), or null.</summary>
     public TopicProbabilities? Probabilities => RequireFitted()._probabilities;
+
+    /// <summary>Words kept per topic (<see cref="BERTopicOptions.TopNWords"/>, or the value given to <see cref="UpdateTopics"/>).</summary>
+    public int TopNWords => _topNWords;
+
+    /// <summary>The representation model in use (from the options, or the one given to <see cref="UpdateTopics"/>).</summary>
+    public IRepresentationModel? RepresentationModel => _representationModel;
 
     /// <summary>The fitted vectorizer.</summary>
     public IVectorizer Vectorizer => _vectorizer;

@@ -40,4 +40,23 @@ public class PipelineGoldenTests
         var (reduced, _) = model.ReduceTopics(docs, 20);
         ManualGoldenTests.AssertMatches(model, reduced, reference.GetProperty("reduce_topics_20"));
     }
+
+    [SharedDataFact]
+    public void BbcNewsUpdateTopicsWithTrigramsAndStopWordsMatchesPython()
+    {
+        var (docs, y, embeddings, reference) = Replay("bbc_news");
+        var model = NewModel();
+        model.FitTransform(docs, embeddings, y);
+        var before = model.TopicEmbeddings;
+        model.UpdateTopics(docs, vectorizer: new Vectorizers.CountVectorizer(new Vectorizers.CountVectorizerOptions { NGramRange = (1, 3), StopWords = Vectorizers.StopWordLists.English }));
+        foreach (var topic in reference.GetProperty("update_topics_ngram13_english").GetProperty("topic_words").EnumerateObject())
+        {
+            var words = model.GetTopic(int.Parse(topic.Name))!;
+            var exp = topic.Value.EnumerateArray().ToList();
+            Assert.Equal(exp.Select(e => e[0].GetString()), words.Select(w => w.Word));
+            for (int i = 0; i < exp.Count; i++) Assert.Equal(exp[i][1].GetDouble(), words[i].Score, 1e-6);
+        }
+        Assert.Equal(before, model.TopicEmbeddings); // same topics: embeddings kept
+        Assert.Equal(y, model.DocumentTopics);
+    }
 }

@@ -37,44 +37,51 @@ internal static class RepresentativeDocumentSelector
             sampled[topic] = unique;
         }
 
+        // Weight all drawn documents in one pass (balanced across cores), then rank each topic's own rows.
+        var all = new List<int>();
+        var firstRow = new Dictionary<int, int>();
+        foreach (var topic in topics)
+        {
+            firstRow[topic] = all.Count;
+            if (sampled.TryGetValue(topic, out var s)) all.AddRange(s);
+        }
+        var weights = all.Count == 0 ? null : ctfidf.Transform(vectorizer.Transform(all.ConvertAll(i => documents[i]), cancellationToken));
         var result = new Dictionary<int, RepresentativeDocuments>(topics.Count);
         for (int row = 0; row < topics.Count; row++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int topic = topics[row];
-            var selected = sampled.TryGetValue(topic, out var s) ? s : [];
+            var selected = sampled.TryGetValue(topic, out var sel) ? sel : [];
             if (selected.Count == 0) { result[topic] = new RepresentativeDocuments([], []); continue; }
             int nrDocs = Math.Min(count, selected.Count);
-            var texts = selected.ConvertAll(i => documents[i]);
-            var weights = ctfidf.Transform(vectorizer.Transform(texts, cancellationToken));
-            var sims = CosineToRow(weights, cTfidf, row);
+            var sims = CosineToRow(weights!, firstRow[topic], selected.Count, cTfidf, row);
             var part = NumpySort.ArgPartition(sims, sims.Length - nrDocs);
             var docs = new string[nrDocs];
             var ids = new int[nrDocs];
             for (int k = 0; k < nrDocs; k++)
             {
                 int p = part[sims.Length - nrDocs + k];
-                docs[k] = texts[p];
                 ids[k] = selected[p];
+                docs[k] = documents[ids[k]];
             }
             result[topic] = new RepresentativeDocuments(docs, ids);
         }
         return result;
     }
 
-    /// <summary>Cosine similarity (scikit-learn's: L2-normalise both, then dot) of each row of <paramref name="rows"/> with one row of <paramref name="target"/>.</summary>
-    internal static double[] CosineToRow(TermWeightMatrix rows, TermWeightMatrix target, int targetRow)
+    /// <summary>Cosine similarity (scikit-learn's: L2-normalise both, then dot) of rows [first, first + count) of <paramref name="rows"/> with one row of <paramref name="target"/>.</summary>
+    internal static double[] CosineToRow(TermWeightMatrix rows, int first, int count, TermWeightMatrix target, int targetRow)
     {
         var t = target.DenseRow(targetRow);
         double tn = 0;
         foreach (var v in target.RowValues(targetRow)) tn += v * v;
         tn = Math.Sqrt(tn);
         if (tn == 0) tn = 1;
-        var sims = new double[rows.Rows];
-        for (int r = 0; r < rows.Rows; r++)
+        var sims = new double[count];
+        for (int r = 0; r < count; r++)
         {
-            var idx = rows.RowIndices(r);
-            var val = rows.RowValues(r);
+            var idx = rows.RowIndices(first + r);
+            var val = rows.RowValues(first + r);
             double n = 0;
             foreach (var v in val) n += v * v;
             n = Math.Sqrt(n);

@@ -11,10 +11,11 @@ namespace BERTopicNet.Vectorizers;
 /// </summary>
 public sealed class CountVectorizer : IVectorizer
 {
-    private const int ChunkSize = 512;
+    private const int ChunkSize = 2048;
+    private const int BlockTokens = 1 << 15;
     private readonly HashSet<string>? _stopWords;
     private string[] _vocabulary = [];
-    private Dictionary<string, int>? _index;
+    private TermTable? _lookup;
 
     /// <summary>Creates a vectorizer.</summary>
     /// <param name="options">Settings; null means scikit-learn's defaults.</param>
@@ -33,16 +34,18 @@ public sealed class CountVectorizer : IVectorizer
         }
         if (Options.Vocabulary is { } fixedVocabulary)
         {
-            var index = new Dictionary<string, int>(fixedVocabulary.Count, StringComparer.Ordinal);
+            var index = new TermTable(fixedVocabulary.Count);
             for (int i = 0; i < fixedVocabulary.Count; i++)
             {
                 var term = fixedVocabulary[i] ?? throw new ArgumentException($"Vocabulary entry {i} is null.", nameof(options));
-                if (!index.TryAdd(term, i))
+                ref int idPlusOne = ref index.GetOrAdd(term);
+                if (idPlusOne != 0)
                     throw new ArgumentException($"Duplicate term in vocabulary: '{term}'. Each term may appear once.", nameof(options));
+                idPlusOne = i + 1;
             }
             if (index.Count == 0) throw new ArgumentException("The fixed vocabulary is empty; give at least one term or leave Vocabulary null.", nameof(options));
             _vocabulary = [.. fixedVocabulary];
-            _index = index;
+            _lookup = BuildLookup(_vocabulary);
         }
     }
 
@@ -53,7 +56,7 @@ public sealed class CountVectorizer : IVectorizer
     public IReadOnlyList<string> Vocabulary => _vocabulary;
 
     /// <summary>True once a vocabulary is known (fitted, or fixed by the options).</summary>
-    public bool IsFitted => _index is not null;
+    public bool IsFitted => _lookup is not null;
 
     /// <summary>Restores a learned vocabulary (loading a saved model) without fixing it: a later Fit learns anew, as scikit-learn's does.</summary>
     /// <exception cref="ArgumentException">A term is null or repeated.</exception>
@@ -72,7 +75,9 @@ public sealed class CountVectorizer : IVectorizer
     {
         ArgumentNullException.ThrowIfNull(document);
         var terms = new List<string>();
-        ForEachTerm(document, new TermScratch(), t => terms.Add(t.ToString()));
+        var tokens = Tokenize(document);
+        var buffer = new char[64];
+        EmitTerms(tokens, 0, tokens.Count, ref buffer, terms, static (list, term) => list.Add(term.ToString()));
         return terms;
     }
 
@@ -89,54 +94,80 @@ public sealed class CountVectorizer : IVectorizer
     {
         CheckDocuments(documents);
         if (Options.Vocabulary is not null) return Transform(documents, cancellationToken);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
-        // Count per document in parallel chunks; merge sequentially (first-seen ids), then sort the vocabulary.
-        var vocab = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Documents go in waves: tokenize in parallel, count n-grams in parallel over blocks of tokens (so one huge
+        // document, such as the outlier topic, is split across cores), then merge sequentially into the vocabulary
+        // (provisional ids in first-seen order; sorted by code point at the end, so the result is thread-independent).
+        var vocab = new TermTable(1 << 12);
         var indPtr = new int[documents.Count + 1];
         var cols = new List<int>();
         var counts = new List<int>();
-        var chunk = new Dictionary<string, int>[Math.Min(ChunkSize, Math.Max(1, documents.Count))];
+        var docAcc = new int[1024];
+        var touched = new List<int>();
         for (int start = 0; start < documents.Count; start += ChunkSize)
         {
             int n = Math.Min(ChunkSize, documents.Count - start);
-            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken },
-                () => new TermScratch(),
-                (i, loop, scratch) =>
-                {
-                    var counter = new Dictionary<string, int>(StringComparer.Ordinal);
-                    var lookup = counter.GetAlternateLookup<ReadOnlySpan<char>>();
-                    ForEachTerm(documents[start + i], scratch, term =>
-                    {
-                        ref int c = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, term, out _);
-                        c++;
-                    });
-                    chunk[i] = counter;
-                    return scratch;
-                }, _ => { });
+            var tokenized = new TokenizedDocument[n];
+            Parallel.For(0, n, parallel, i => tokenized[i] = Tokenize(documents[start + i]));
+            var items = new List<(int Doc, int From, int To)>();
             for (int i = 0; i < n; i++)
             {
-                foreach (var (term, count) in chunk[i])
+                int count = tokenized[i].Count;
+                if (count == 0) items.Add((i, 0, 0));
+                for (int from = 0; from < count; from += BlockTokens) items.Add((i, from, Math.Min(count, from + BlockTokens)));
+            }
+            var itemCounts = new TermTable[items.Count];
+            Parallel.For(0, items.Count, parallel, () => new char[256], (k, _, buffer) =>
+            {
+                var (doc, from, to) = items[k];
+                var table = new TermTable(Math.Max(16, (to - from) / 2));
+                EmitTerms(tokenized[doc], from, to, ref buffer, table, static (t, term) => t.GetOrAdd(term)++);
+                itemCounts[k] = table;
+                return buffer;
+            }, _ => { });
+            int item = 0;
+            for (int i = 0; i < n; i++)
+            {
+                for (; item < items.Count && items[item].Doc == i; item++)
                 {
-                    ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(vocab, term, out bool exists);
-                    if (!exists) id = vocab.Count - 1;
-                    cols.Add(id);
-                    counts.Add(count);
+                    var table = itemCounts[item];
+                    for (int e = 0; e < table.Count; e++)
+                    {
+                        ref int idPlusOne = ref vocab.GetOrAdd(table.KeyAt(e));
+                        if (idPlusOne == 0) idPlusOne = vocab.Count;
+                        int id = idPlusOne - 1;
+                        if (id >= docAcc.Length) Array.Resize(ref docAcc, Math.Max(id + 1, docAcc.Length * 2));
+                        if (docAcc[id] == 0) touched.Add(id);
+                        docAcc[id] += table.ValueAt(e);
+                    }
+                    itemCounts[item] = null!;
                 }
+                foreach (var id in touched)
+                {
+                    cols.Add(id);
+                    counts.Add(docAcc[id]);
+                    docAcc[id] = 0;
+                }
+                touched.Clear();
                 indPtr[start + i + 1] = cols.Count;
-                chunk[i] = null!;
             }
         }
         if (vocab.Count == 0)
             throw new ArgumentException("Empty vocabulary: the documents contain no token of two or more word characters (perhaps only stop words).", nameof(documents));
 
         // Sort terms by code point (scikit-learn's feature order) and remap the columns.
-        var terms = new string[vocab.Count];
-        foreach (var (term, id) in vocab) terms[id] = term;
-        var order = new int[terms.Length];
+        var sortedTerms = new string[vocab.Count];
+        bool surrogates = false;
+        for (int e = 0; e < vocab.Count; e++)
+        {
+            sortedTerms[e] = vocab.KeyAt(e);
+            if (!surrogates && sortedTerms[e].AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) surrogates = true;
+        }
+        var order = new int[sortedTerms.Length];
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        var sortedTerms = (string[])terms.Clone();
-        Array.Sort(sortedTerms, order, PythonText.CodePointComparer);
-        var newId = new int[terms.Length];
+        Array.Sort(sortedTerms, order, surrogates ? PythonText.CodePointComparer : StringComparer.Ordinal);
+        var newId = new int[sortedTerms.Length];
         for (int i = 0; i < order.Length; i++) newId[order[i]] = i;
         var colArr = CollectionsMarshal.AsSpan(cols).ToArray();
         var cntArr = CollectionsMarshal.AsSpan(counts).ToArray();
@@ -215,8 +246,7 @@ public sealed class CountVectorizer : IVectorizer
         Array.Resize(ref cols, w);
         Array.Resize(ref cnts, w);
         _vocabulary = finalTerms;
-        _index = new Dictionary<string, int>(finalTerms.Length, StringComparer.Ordinal);
-        for (int j = 0; j < finalTerms.Length; j++) _index[finalTerms[j]] = j;
+        _lookup = BuildLookup(finalTerms);
         return new DocumentTermMatrix(outPtr, cols, cnts, _vocabulary);
     }
 
@@ -224,29 +254,33 @@ public sealed class CountVectorizer : IVectorizer
     public DocumentTermMatrix Transform(IReadOnlyList<string> documents, CancellationToken cancellationToken = default)
     {
         CheckDocuments(documents);
-        var index = _index ?? throw new InvalidOperationException("This CountVectorizer is not fitted yet; call Fit or FitTransform first.");
-        var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _lookup ?? throw new InvalidOperationException("This CountVectorizer is not fitted yet; call Fit or FitTransform first.");
         var rows = new (int[] Cols, int[] Counts)[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Scratch: new TermScratch(), Ids: new List<int>()),
+            () => (Buffer: new char[256], Ids: new List<int>()),
             (i, _, state) =>
             {
                 var ids = state.Ids;
                 ids.Clear();
-                ForEachTerm(documents[i], state.Scratch, term =>
+                var buffer = state.Buffer;
+                var tokens = Tokenize(documents[i]);
+                EmitTerms(tokens, 0, tokens.Count, ref buffer, (lookup, ids), static (s, term) =>
                 {
-                    if (lookup.TryGetValue(term, out int id)) ids.Add(id);
+                    int id = s.lookup.Find(term);
+                    if (id >= 0) s.ids.Add(id);
                 });
                 ids.Sort();
-                var c = new List<int>();
-                var n = new List<int>();
-                for (int k = 0; k < ids.Count; k++)
+                int distinct = 0;
+                for (int k = 0; k < ids.Count; k++) if (k == 0 || ids[k] != ids[k - 1]) distinct++;
+                var c = new int[distinct];
+                var n = new int[distinct];
+                for (int k = 0, w = -1; k < ids.Count; k++)
                 {
-                    if (c.Count > 0 && c[^1] == ids[k]) n[^1]++;
-                    else { c.Add(ids[k]); n.Add(1); }
+                    if (k == 0 || ids[k] != ids[k - 1]) c[++w] = ids[k];
+                    n[w]++;
                 }
-                rows[i] = ([.. c], [.. n]);
-                return state;
+                rows[i] = (c, n);
+                return (buffer, ids);
             }, _ => { });
         var indPtr = new int[documents.Count + 1];
         for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Cols.Length;
@@ -260,6 +294,13 @@ public sealed class CountVectorizer : IVectorizer
         return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
     }
 
+    private static TermTable BuildLookup(string[] terms)
+    {
+        var table = new TermTable(terms.Length);
+        for (int j = 0; j < terms.Length; j++) table.GetOrAdd(terms[j]) = j;
+        return table;
+    }
+
     private static void CheckDocuments(IReadOnlyList<string> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -268,49 +309,59 @@ public sealed class CountVectorizer : IVectorizer
                 throw new ArgumentException($"Document {i} is null; pass an empty string for an empty document.", nameof(documents));
     }
 
-    private delegate void TermSink(ReadOnlySpan<char> term);
+    private delegate void TermSink<TState>(TState state, ReadOnlySpan<char> term);
 
-    private sealed class TermScratch
+    /// <summary>A lowercased document and its tokens (stop words removed), as (start, length) pairs.</summary>
+    private readonly record struct TokenizedDocument(string Text, int[] Starts, int[] Lengths)
     {
-        public readonly List<(int Start, int Length)> Tokens = [];
-        public char[] Buffer = new char[256];
+        public int Count => Starts.Length;
     }
 
-    private void ForEachTerm(string document, TermScratch scratch, TermSink sink)
+    private TokenizedDocument Tokenize(string document)
     {
         string text = Options.Lowercase ? PythonText.ToLower(document) : document;
-        var tokens = scratch.Tokens;
-        tokens.Clear();
+        var tokens = new List<(int Start, int Length)>();
         PythonText.Tokenize(text, tokens);
         if (_stopWords is not null)
         {
             var stop = _stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
             tokens.RemoveAll(t => stop.Contains(text.AsSpan(t.Start, t.Length)));
         }
+        var starts = new int[tokens.Count];
+        var lengths = new int[tokens.Count];
+        for (int i = 0; i < tokens.Count; i++) (starts[i], lengths[i]) = tokens[i];
+        return new TokenizedDocument(text, starts, lengths);
+    }
+
+    /// <summary>
+    /// Emits the terms whose first token lies in [<paramref name="from"/>, <paramref name="to"/>): for each n of the
+    /// n-gram range (scikit-learn's order: all unigrams, then all bigrams, ...), the n-grams joined by one space.
+    /// </summary>
+    private void EmitTerms<TState>(TokenizedDocument doc, int from, int to, ref char[] buffer, TState state, TermSink<TState> sink)
+    {
         var (minN, maxN) = (Options.NGramRange.Min, Options.NGramRange.Max);
+        string text = doc.Text;
         if (minN == 1)
         {
-            foreach (var (s, l) in tokens) sink(text.AsSpan(s, l));
+            for (int i = from; i < to; i++) sink(state, text.AsSpan(doc.Starts[i], doc.Lengths[i]));
             minN = 2;
         }
-        if (maxN == 1) return;
-        for (int n = minN; n <= Math.Min(maxN, tokens.Count); n++)
+        for (int n = minN; n <= Math.Min(maxN, doc.Count); n++)
         {
-            for (int i = 0; i + n <= tokens.Count; i++)
+            for (int i = from; i < Math.Min(to, doc.Count - n + 1); i++)
             {
                 int len = n - 1;
-                for (int k = 0; k < n; k++) len += tokens[i + k].Length;
-                if (scratch.Buffer.Length < len) scratch.Buffer = new char[Math.Max(len, scratch.Buffer.Length * 2)];
-                var buf = scratch.Buffer.AsSpan();
+                for (int k = 0; k < n; k++) len += doc.Lengths[i + k];
+                if (buffer.Length < len) buffer = new char[Math.Max(len, buffer.Length * 2)];
+                var buf = buffer.AsSpan();
                 int w = 0;
                 for (int k = 0; k < n; k++)
                 {
                     if (k > 0) buf[w++] = ' ';
-                    var (s, l) = tokens[i + k];
-                    text.AsSpan(s, l).CopyTo(buf[w..]);
-                    w += l;
+                    text.AsSpan(doc.Starts[i + k], doc.Lengths[i + k]).CopyTo(buf[w..]);
+                    w += doc.Lengths[i + k];
                 }
-                sink(buf[..w]);
+                sink(state, buf[..w]);
             }
         }
     }
