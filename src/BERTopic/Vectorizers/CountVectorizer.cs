@@ -67,7 +67,7 @@ public sealed class CountVectorizer : IVectorizer
             if (vocabulary[i] is null || !index.TryAdd(vocabulary[i], i))
                 throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
         _vocabulary = [.. vocabulary];
-        _index = index;
+        _lookup = BuildLookup(_vocabulary);
     }
 
     /// <summary>The terms (n-grams included) the analyzer produces for one document, in scikit-learn's order.</summary>
