@@ -1,0 +1,42 @@
+using BERTopicNet.Reduction;
+
+namespace BERTopicNet.Visualization;
+
+/// <summary>Options of the 2-d document map (Python's <c>visualize_documents</c>).</summary>
+public sealed class DocumentsChartOptions : ChartOptions
+{
+    /// <summary>Topics drawn in colour; the others and the outliers are grey. Default null: all.</summary>
+    public IReadOnlyList<int>? Topics { get; set; }
+
+    /// <summary>
+    /// Fraction of each topic's documents kept (topics with fewer than 100 documents are kept whole), as Python's
+    /// <c>sample</c>. Default null: 1, unless <see cref="MaxDocuments"/> forces a smaller fraction.
+    /// </summary>
+    public double? Sample { get; set; }
+
+    /// <summary>Upper bound on the plotted documents: larger corpora are sampled down to about this many. Default 20,000.</summary>
+    public int MaxDocuments { get; set; } = 20_000;
+
+    /// <summary>Seed of the sampling. Default 42.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Hide the topic names drawn at each topic's centre. Default false.</summary>
+    public bool HideAnnotations { get; set; }
+
+    /// <summary>Hide the document text on hover (smaller files). Default false.</summary>
+    public bool HideDocumentHover { get; set; }
+
+    /// <summary>Characters of a document shown on hover. Default 200.</summary>
+    public int HoverTextLength { get; set; } = 200;
+
+    /// <summary>
+    /// Draw points with WebGL (<c>scattergl</c>, fast for large maps) or SVG. Default null: WebGL above 5,000 points.
+    /// </summary>
+    public bool? UseWebGl { get; set; }
+
+    /// <summary>
+    /// Reduces document embeddings to 2-d when the given points have more than two columns. Default null: principal
+    /// components (fast, deterministic). Python uses UMAP(n_neighbors=10, min_dist=0, metric=cosine).
+    /// </summary>
+    public IDimensionalityReducer? Reducer { get; set; }
+}
