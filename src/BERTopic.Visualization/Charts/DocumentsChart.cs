@@ -42,9 +42,8 @@ public static partial class TopicVisualizations
             throw new ArgumentException("There are no documents to draw.", nameof(points));
         var selected = new HashSet<int>(options.Topics is null ? data.TopicIds : data.SelectTopics(options.Topics, null));
 
-        // Sample per topic as Python does; shrink the fraction further when the corpus exceeds MaxDocuments.
-        var sample = Math.Min(options.Sample ?? 1.0, (double)options.MaxDocuments / n);
-        var keep = SampleDocuments(docTopics, sample, options.Seed);
+        // Sample per topic as Python does, then shrink every topic alike when the total still exceeds MaxDocuments.
+        var keep = SampleDocuments(docTopics, options.Sample ?? 1.0, options.MaxDocuments, options.Seed);
 
         // Coordinates of the kept documents.
         float[,] xy;
@@ -124,21 +123,33 @@ public static partial class TopicVisualizations
         return new PlotlyFigure(traces, layout);
     }
 
-    /// <summary>Indices of the kept documents, ascending: per topic all when under 100, else ⌊size·fraction⌋ at random.</summary>
-    private static int[] SampleDocuments(int[] docTopics, double fraction, int seed)
+    /// <summary>
+    /// Indices of the kept documents, ascending: per topic all when under 100, else ⌊size·fraction⌋ at random
+    /// (Python's rule); when that exceeds <paramref name="max"/>, each topic's share is scaled down to fit
+    /// (at least one document per topic).
+    /// </summary>
+    private static int[] SampleDocuments(int[] docTopics, double fraction, int max, int seed)
     {
-        if (fraction >= 1) return Enumerable.Range(0, docTopics.Length).ToArray();
         var groups = new SortedDictionary<int, List<int>>();
         for (int i = 0; i < docTopics.Length; i++)
         {
             if (!groups.TryGetValue(docTopics[i], out var g)) groups[docTopics[i]] = g = [];
             g.Add(i);
         }
+        var take = groups.ToDictionary(kv => kv.Key, kv => kv.Value.Count < 100 ? kv.Value.Count : Math.Max(1, (int)(kv.Value.Count * fraction)));
+        long total = take.Values.Sum(v => (long)v);
+        if (total > max)
+        {
+            double scale = (double)max / total;
+            foreach (var t in take.Keys.ToArray()) take[t] = Math.Max(1, (int)(take[t] * scale));
+        }
+        if (take.All(kv => kv.Value == groups[kv.Key].Count)) return Enumerable.Range(0, docTopics.Length).ToArray();
+
         var rng = new Random(seed);
         var keep = new List<int>();
-        foreach (var (_, members) in groups)
+        foreach (var (topic, members) in groups)
         {
-            int size = members.Count < 100 ? members.Count : Math.Max(1, (int)(members.Count * fraction));
+            int size = take[topic];
             var arr = members.ToArray();
             // Partial Fisher–Yates: the first `size` entries become a uniform sample.
             for (int i = 0; i < size; i++)

@@ -111,7 +111,9 @@ public sealed class PlotlyFigure
           .Append("Plotly.newPlot(").Append(id).Append(", ")
           .Append(Data.ToJsonString(Compact)).Append(", ")
           .Append(Layout.ToJsonString(Compact)).Append(", ")
-          .Append(Config.ToJsonString(Compact)).Append(");\n</script>\n");
+          .Append(Config.ToJsonString(Compact))
+          // Mark the div once plotly.js has drawn everything (scripts and tests can wait for it).
+          .Append(").then(function (gd) { gd.setAttribute(\"data-rendered\", \"true\"); });\n</script>\n");
     }
 
     private static string? StripTags(string? s) =>
