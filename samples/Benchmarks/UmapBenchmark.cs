@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BERTopicNet.IO;
+using BERTopicNet.Umap;
+using UmapModel = BERTopicNet.Umap.Umap;
+
+namespace BERTopicNet.Benchmarks;
+
+/// <summary>
+/// UMAP against umap-learn, side by side in one run: wall time, peak memory and trustworthiness (k = 15) on the real
+/// corpora's embeddings, and the growth of our fit time with N on a synthetic Gaussian mixture.
+/// </summary>
+internal sealed class UmapBenchmark : IBenchmark
+{
+    public string Name => "umap";
+
+    public string Usage => "[--corpus 20newsgroups,bbc_news] [--no-python] [--seed 42] [--threads N] [--growth 5000,20000,100000] [--python-growth] [--no-trust]";
+
+    public JsonObject Run(BenchmarkArgs args)
+    {
+        var corpora = args.Get("corpus", "20newsgroups,bbc_news").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        bool python = !args.Has("no-python");
+        bool trust = !args.Has("no-trust");
+        int seed = args.GetInt("seed", 42);
+        int? threads = args.Has("threads") ? args.GetInt("threads", 2) : null;
+        var result = new JsonObject { ["seed"] = seed, ["threads"] = threads ?? Environment.ProcessorCount };
+
+        // warm up the JIT on a small problem
+        var warm = Synthetic(2000, 64, 10, 1);
+        new UmapModel(new UmapOptions { RandomSeed = 1, NEpochs = 50 }).FitTransform(warm);
+
+        var rows = new JsonArray();
+        foreach (var corpus in corpora)
+        {
+            var path = Path.Combine(args.DataDirectory, corpus, "embeddings.npy");
+            var x = Npy.ReadMatrix(path);
+            var row = new JsonObject { ["corpus"] = corpus, ["n"] = x.GetLength(0), ["dim"] = x.GetLength(1) };
+            GC.Collect();
+            long before = GC.GetTotalMemory(true);
+            var sw = Stopwatch.StartNew();
+            var model = new UmapModel(new UmapOptions { RandomSeed = seed, MaxThreads = threads });
+            var ours = model.FitTransform(x);
+            row["ours_seconds"] = Math.Round(sw.Elapsed.TotalSeconds, 3);
+            row["ours_peak_rss_mb"] = Math.Round(PeakRssMb(), 1);
+            row["ours_managed_delta_mb"] = Math.Round((GC.GetTotalMemory(false) - before) / 1048576.0, 1);
+            var tmpOut = Path.Combine(Path.GetTempPath(), $"umap_ours_{corpus}.npy");
+            Npy.Write(tmpOut, ours);
+            if (trust) row["ours_trustworthiness"] = Math.Round(Trustworthiness.Compute(x, ours, 15), 5);
+            var refPath = Path.Combine(args.DataDirectory, "reference", corpus, "umap5.npy");
+            if (trust && File.Exists(refPath))
+                row["reference_umap5_trustworthiness"] = Math.Round(Trustworthiness.Compute(x, Npy.ReadMatrix(refPath), 15), 5);
+            if (python)
+            {
+                var py = RunUmapLearn(path, seed);
+                row["umap_learn_seconds"] = py.Seconds;
+                row["umap_learn_peak_rss_mb"] = py.PeakMb;
+                if (trust) row["umap_learn_trustworthiness"] = Math.Round(Trustworthiness.Compute(x, Npy.ReadMatrix(py.OutPath), 15), 5);
+                row["speedup"] = Math.Round(py.Seconds / (double)row["ours_seconds"]!, 2);
+            }
+            rows.Add(row);
+            Console.Error.WriteLine(row.ToJsonString());
+        }
+        result["corpora"] = rows;
+
+        var growth = new JsonArray();
+        foreach (var s in args.Get("growth", "5000,20000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int n = int.Parse(s, CultureInfo.InvariantCulture);
+            var x = Synthetic(n, 384, 50, 7);
+            var sw = Stopwatch.StartNew();
+            new UmapModel(new UmapOptions { RandomSeed = seed, MaxThreads = threads }).FitTransform(x);
+            var g = new JsonObject { ["n"] = n, ["ours_seconds"] = Math.Round(sw.Elapsed.TotalSeconds, 3), ["peak_rss_mb"] = Math.Round(PeakRssMb(), 1) };
+            if (args.Has("python-growth"))
+            {
+                var tmp = Path.Combine(Path.GetTempPath(), $"umap_synth_{n}.npy");
+                Npy.Write(tmp, x);
+                var py = RunUmapLearn(tmp, seed);
+                g["umap_learn_seconds"] = py.Seconds;
+                g["speedup"] = Math.Round(py.Seconds / (double)g["ours_seconds"]!, 2);
+            }
+            growth.Add(g);
+            Console.Error.WriteLine(g.ToJsonString());
+        }
+        result["growth_synthetic_gaussian_mixture_384d"] = growth;
+        return result;
+    }
+
+    /// <summary>A mixture of <paramref name="clusters"/> isotropic Gaussians in <paramref name="dim"/> dimensions.</summary>
+    internal static float[,] Synthetic(int n, int dim, int clusters, int seed)
+    {
+        var rng = new Random(seed);
+        var centers = new float[clusters, dim];
+        for (int c = 0; c < clusters; c++) for (int t = 0; t < dim; t++) centers[c, t] = (float)(rng.NextDouble() * 2 - 1);
+        var x = new float[n, dim];
+        for (int i = 0; i < n; i++)
+        {
+            int c = rng.Next(clusters);
+            for (int t = 0; t < dim; t++) x[i, t] = centers[c, t] + (float)(0.15 * Gaussian(rng));
+        }
+        return x;
+    }
+
+    private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    private static double PeakRssMb()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line.AsSpan(6).Trim().ToString().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+        return double.NaN;
+    }
+
+    private static (double Seconds, double PeakMb, string OutPath) RunUmapLearn(string input, int seed)
+    {
+        var outPath = Path.Combine(Path.GetTempPath(), $"umap_learn_{Path.GetFileNameWithoutExtension(input)}_{seed}_{Environment.ProcessId}.npy");
+        var script = $$"""
+import json, resource, time, warnings
+import numpy as np
+warnings.filterwarnings("ignore")
+import umap
+x = np.load({{Quote(input)}})
+umap.UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state={{seed}}).fit(x[:2000])
+t = time.perf_counter()
+emb = umap.UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state={{seed}}).fit(x).embedding_
+s = time.perf_counter() - t
+np.save({{Quote(outPath)}}, emb.astype(np.float32))
+print(json.dumps({"seconds": s, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+""";
+        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        p.StandardInput.Write(script);
+        p.StandardInput.Close();
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"umap-learn failed: {stderr.Result}");
+        var o = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!;
+        return (Math.Round((double)o["seconds"]!, 3), Math.Round((double)o["peak_mb"]!, 1), outPath);
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,148 @@
+namespace BERTopicNet.Umap;
+
+/// <summary>
+/// Approximate k nearest neighbours by nearest-neighbour descent (Dong et al. 2011, as in pynndescent): random
+/// projection tree leaves seed the graph, then each round joins every row's sampled new and old candidates.
+/// Heaps keep the k smallest (distance, index) pairs — a total order — so the graph after each round is the same
+/// whatever order threads push in; candidate sampling uses counter-based random numbers. Hence one result per seed
+/// on any thread count.
+/// </summary>
+internal static class NNDescent
+{
+    private const int LockStripes = 1 << 12;
+
+    public static KnnGraph Compute(DataSet data, int k, ulong seed, int maxCandidates, bool lowMemory, ParallelOptions po, Action<double>? progress)
+    {
+        int n = data.Rows;
+        var idx = new int[n * k];
+        var dist = new float[n * k];
+        var flags = new byte[n * k];
+        var locks = new object[LockStripes];
+        for (int i = 0; i < locks.Length; i++) locks[i] = new object();
+        for (int i = 0; i < n; i++)
+        {
+            NeighborHeap.Init(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k));
+            NeighborHeap.Push(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k), flags.AsSpan(i * k, k), 0f, i, 1);
+        }
+
+        void TryPush(int row, float d, int j)
+        {
+            if (!(d <= Volatile.Read(ref dist[row * k]))) return; // the worst kept distance only decreases
+            lock (locks[row & (LockStripes - 1)])
+                NeighborHeap.Push(idx.AsSpan(row * k, k), dist.AsSpan(row * k, k), flags.AsSpan(row * k, k), d, j, 1);
+        }
+
+        // 1. random projection forest leaves
+        int nTrees = Math.Min(64, 5 + (int)Math.Round(Math.Sqrt(n) / 20.0));
+        int leafSize = Math.Max(10, k);
+        var forest = RandomProjectionForest.Build(data, nTrees, leafSize, seed, po);
+        var leafList = new List<(int[] Order, int Start, int End)>();
+        foreach (var (order, leaves) in forest) foreach (var (s, e) in leaves) leafList.Add((order, s, e));
+        Parallel.For(0, leafList.Count, po, li =>
+        {
+            var (order, s, e) = leafList[li];
+            for (int a = s; a < e; a++)
+                for (int b = a + 1; b < e; b++)
+                {
+                    int p = order[a], q = order[b];
+                    float d = data.Distance(p, q);
+                    TryPush(p, d, q);
+                    TryPush(q, d, p);
+                }
+        });
+        // rows still short of k: random fill
+        Parallel.For(0, n, po, i =>
+        {
+            for (int t = 0; idx[i * k] == NeighborHeap.Empty && t < 4 * k; t++)
+            {
+                int j = SeededHash.Below(SeededHash.Hash(seed, 0xF111, (ulong)i, (ulong)t), n);
+                TryPush(i, data.Distance(i, j), j);
+            }
+        });
+        progress?.Invoke(0.2);
+
+        // 2. descent rounds
+        int nIters = Math.Max(5, (int)Math.Round(Math.Log2(n)));
+        double delta = 0.001;
+        var newIdx = new int[n * maxCandidates];
+        var newPri = new float[n * maxCandidates];
+        var oldIdx = new int[n * maxCandidates];
+        var oldPri = new float[n * maxCandidates];
+        for (int iter = 0; iter < nIters; iter++)
+        {
+            po.CancellationToken.ThrowIfCancellationRequested();
+            BuildCandidates(iter);
+            int blockSize = lowMemory ? 256 : 1024;
+            Parallelism.ForBlocks(n, blockSize, po, (s, e) =>
+            {
+                for (int i = s; i < e; i++) LocalJoin(i);
+            });
+            long updates = 0;
+            for (int t = 0; t < flags.Length; t++) updates += flags[t];
+            progress?.Invoke(0.2 + 0.8 * (iter + 1) / nIters);
+            if (updates <= delta * k * n) break;
+        }
+
+        for (int i = 0; i < n; i++) NeighborHeap.Finish(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k), i);
+        return new KnnGraph(n, k, idx, dist);
+
+        void BuildCandidates(int iter)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                NeighborHeap.Init(newIdx.AsSpan(i * maxCandidates, maxCandidates), newPri.AsSpan(i * maxCandidates, maxCandidates));
+                NeighborHeap.Init(oldIdx.AsSpan(i * maxCandidates, maxCandidates), oldPri.AsSpan(i * maxCandidates, maxCandidates));
+            }
+            Parallel.For(0, n, po, i =>
+            {
+                for (int t = 0; t < k; t++)
+                {
+                    int j = idx[i * k + t];
+                    if (j == NeighborHeap.Empty) continue;
+                    float pri = (float)SeededHash.Unit(SeededHash.Hash(seed, (ulong)iter, (ulong)Math.Min(i, j), (ulong)Math.Max(i, j)));
+                    bool isNew = flags[i * k + t] != 0;
+                    var ci = isNew ? newIdx : oldIdx; var cp = isNew ? newPri : oldPri;
+                    lock (locks[i & (LockStripes - 1)])
+                        NeighborHeap.Push(ci.AsSpan(i * maxCandidates, maxCandidates), cp.AsSpan(i * maxCandidates, maxCandidates), pri, j);
+                    if (j != i)
+                        lock (locks[j & (LockStripes - 1)])
+                            NeighborHeap.Push(ci.AsSpan(j * maxCandidates, maxCandidates), cp.AsSpan(j * maxCandidates, maxCandidates), pri, i);
+                }
+            });
+            // neighbours that were sampled as new candidates are old from now on
+            Parallel.For(0, n, po, i =>
+            {
+                var cand = newIdx.AsSpan(i * maxCandidates, maxCandidates);
+                for (int t = 0; t < k; t++)
+                    if (flags[i * k + t] != 0 && cand.Contains(idx[i * k + t])) flags[i * k + t] = 0;
+            });
+        }
+
+        void LocalJoin(int i)
+        {
+            var nc = newIdx.AsSpan(i * maxCandidates, maxCandidates);
+            var oc = oldIdx.AsSpan(i * maxCandidates, maxCandidates);
+            for (int a = 0; a < nc.Length; a++)
+            {
+                int p = nc[a];
+                if (p == NeighborHeap.Empty) continue;
+                for (int b = a + 1; b < nc.Length; b++)
+                {
+                    int q = nc[b];
+                    if (q == NeighborHeap.Empty || q == p) continue;
+                    float d = data.Distance(p, q);
+                    TryPush(p, d, q);
+                    TryPush(q, d, p);
+                }
+                for (int b = 0; b < oc.Length; b++)
+                {
+                    int q = oc[b];
+                    if (q == NeighborHeap.Empty || q == p) continue;
+                    float d = data.Distance(p, q);
+                    TryPush(p, d, q);
+                    TryPush(q, d, p);
+                }
+            }
+        }
+    }
+}
