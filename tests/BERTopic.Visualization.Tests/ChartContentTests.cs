@@ -36,10 +36,15 @@ public sealed class ChartContentTests
         int r0 = data.IndexOf(0), r1 = data.IndexOf(1);
         for (int c = 0; c < emb.GetLength(1); c++) emb[r1, c] = emb[r0, c] + 0.001f;
         var twin = new TopicChartData(data.TopicIds, data.Sizes, data.Words) { TopicEmbeddings = emb };
-        var t = twin.VisualizeTopics().Data[0]!;
-        var x = Numbers(t["x"]); var y = Numbers(t["y"]);
-        double D(int a, int b) => Math.Sqrt((x[a] - x[b]) * (x[a] - x[b]) + (y[a] - y[b]) * (y[a] - y[b]));
-        for (int k = 2; k < 8; k++) Assert.True(D(0, 1) < D(0, k), $"topic {k} is closer to 0 than its twin");
+        foreach (var method in new[] { PlanarMethod.Pca, PlanarMethod.Umap })
+        {
+            var t = twin.VisualizeTopics(new TopicsChartOptions { Projection = method }).Data[0]!;
+            var x = Numbers(t["x"]); var y = Numbers(t["y"]);
+            double D(int a, int b) => Math.Sqrt((x[a] - x[b]) * (x[a] - x[b]) + (y[a] - y[b]) * (y[a] - y[b]));
+            var others = Enumerable.Range(2, 6).Select(k => D(0, k)).Order().ToArray();
+            // PCA keeps the twin nearest; UMAP (2 neighbours) at least keeps it nearer than most topics.
+            Assert.True(D(0, 1) < (method == PlanarMethod.Pca ? others[0] : others[3]), $"{method}: the twin of topic 0 is placed far from it");
+        }
     }
 
     [Fact]
@@ -83,7 +88,7 @@ public sealed class ChartContentTests
     public void Document_map_samples_per_topic_and_keeps_small_topics_whole()
     {
         var (data, emb, docs) = SyntheticTopics.Create(5, 3000, seed: 11);
-        var fig = data.VisualizeDocuments(emb, docs, new DocumentsChartOptions { Sample = 0.1 });
+        var fig = data.VisualizeDocuments(emb, docs, new DocumentsChartOptions { Sample = 0.1, Projection = PlanarMethod.Pca });
         var counts = fig.Data.Skip(1).ToDictionary(t => int.Parse(t!["name"]!.GetValue<string>().Split('_')[0]), t => t!["x"]!.AsArray().Count);
         foreach (var (topic, n) in counts)
         {
@@ -91,13 +96,34 @@ public sealed class ChartContentTests
             Assert.Equal(size < 100 ? size : (int)(size * 0.1), n);
         }
         // Deterministic for a seed.
-        Assert.Equal(fig.ToJson(), data.VisualizeDocuments(emb, docs, new DocumentsChartOptions { Sample = 0.1 }).ToJson());
+        Assert.Equal(fig.ToJson(), data.VisualizeDocuments(emb, docs, new DocumentsChartOptions { Sample = 0.1, Projection = PlanarMethod.Pca }).ToJson());
         // Hover text is truncated to HoverTextLength.
         var hover = fig.Data[1]!["hovertext"]!.AsArray().Select(h => h!.GetValue<string>());
         Assert.All(hover, h => Assert.True(h.Length <= 200));
-        var hidden = data.VisualizeDocuments(emb, docs, new DocumentsChartOptions { HideDocumentHover = true, Topics = [0, 1] });
+        var hidden = data.VisualizeDocuments(emb, docs, new DocumentsChartOptions { HideDocumentHover = true, Topics = [0, 1], Projection = PlanarMethod.Pca });
         Assert.Null(hidden.Data[1]!["hovertext"]);
         Assert.Equal(3, hidden.Data.Count); // other + two selected topics
+    }
+
+    [Fact]
+    public void Document_map_with_umap_is_deterministic_and_separates_topics()
+    {
+        var (data, emb, _) = SyntheticTopics.Create(4, 400, withOutliers: false, seed: 9);
+        var a = data.VisualizeDocuments(emb);
+        Assert.Equal(a.ToJson(), data.VisualizeDocuments(emb).ToJson());
+        // Each topic's points sit closer to their own centre than to the other topics' centres, on average.
+        var centres = a.Data.Skip(1).Select(t => (X: Numbers(t!["x"]).Average(), Y: Numbers(t!["y"]).Average())).ToArray();
+        int own = 0, total = 0;
+        for (int k = 0; k < centres.Length; k++)
+        {
+            var xs = Numbers(a.Data[k + 1]!["x"]); var ys = Numbers(a.Data[k + 1]!["y"]);
+            for (int i = 0; i < xs.Count; i++, total++)
+            {
+                int nearest = Enumerable.Range(0, centres.Length).MinBy(c => Math.Pow(xs[i] - centres[c].X, 2) + Math.Pow(ys[i] - centres[c].Y, 2));
+                if (nearest == k) own++;
+            }
+        }
+        Assert.True(own > 0.9 * total, $"only {own} of {total} documents lie nearest their own topic's centre");
     }
 
     [Fact]

@@ -58,7 +58,8 @@ public static partial class TopicVisualizations
             var sub = new float[keep.Length, d];
             for (int i = 0; i < keep.Length; i++)
                 for (int c = 0; c < d; c++) sub[i, c] = points[keep[i], c];
-            xy = PlanarProjection.Project(sub, options.Reducer, normalizeRows: true, cancellationToken);
+            // Python: UMAP(n_neighbors=10, n_components=2, min_dist=0.0, metric="cosine").
+            xy = PlanarProjection.Project(sub, options.Reducer, options.Projection, 10, 0.0, options.Seed, cancellationToken);
         }
 
         bool webGl = options.UseWebGl ?? keep.Length > 5000;

@@ -26,7 +26,7 @@ public static partial class TopicVisualizations
         if (topics.Length < 2)
             throw new ArgumentException($"The intertopic distance map needs at least two topics, but {topics.Length} was selected.", nameof(options));
         var rows = topics.Select(t => data.IndexOf(t)).ToArray();
-        var xy = ProjectTopics(data, rows, options.UseCTfIdf, options.Reducer, cancellationToken);
+        var xy = ProjectTopics(data, rows, options, cancellationToken);
 
         var sizes = rows.Select(r => data.Sizes[r]).ToArray();
         var labels = rows.Select(r => options.UseCustomLabels && data.CustomLabels is not null ? data.CustomLabels[r] : data.JoinWords(r, 5, " | ")).ToArray();
@@ -80,12 +80,14 @@ public static partial class TopicVisualizations
     }
 
     /// <summary>2-d positions of the selected topic rows from their embeddings or c-TF-IDF rows.</summary>
-    private static float[,] ProjectTopics(TopicChartData data, int[] rows, bool useCTfIdf, BERTopicNet.Reduction.IDimensionalityReducer? reducer, CancellationToken ct)
+    private static float[,] ProjectTopics(TopicChartData data, int[] rows, TopicsChartOptions options, CancellationToken ct)
     {
-        if ((useCTfIdf || data.TopicEmbeddings is null) && data.CTfIdf is not null)
-            return PlanarProjection.Project(SelectRows(data.CTfIdf, rows), reducer, ct);
+        // Python: UMAP(n_neighbors=2, n_components=2, random_state=42), hellinger on c-TF-IDF, cosine on embeddings.
+        const int Neighbors = 2, Seed = 42;
+        if ((options.UseCTfIdf || data.TopicEmbeddings is null) && data.CTfIdf is not null)
+            return PlanarProjection.Project(SelectRows(data.CTfIdf, rows), options.Reducer, options.Projection, Neighbors, Seed, ct);
         if (data.TopicEmbeddings is not null)
-            return PlanarProjection.Project(SelectRows(data.TopicEmbeddings, rows), reducer, normalizeRows: true, ct);
+            return PlanarProjection.Project(SelectRows(data.TopicEmbeddings, rows), options.Reducer, options.Projection, Neighbors, 0.1, Seed, ct);
         throw new ArgumentException("This chart needs topic vectors: set TopicChartData.TopicEmbeddings or TopicChartData.CTfIdf.", nameof(data));
     }
 

@@ -6,12 +6,89 @@ using MathNet.Numerics.LinearAlgebra;
 namespace BERTopicNet.Visualization.Layout;
 
 /// <summary>
-/// Maps rows (topics or documents) to 2-d points for the scatter charts. With a reducer (e.g. UMAP) it delegates to
-/// it; without one it uses principal component analysis (equivalently classical MDS on Euclidean distances), which
-/// is deterministic and fast: O(N·D² + D³) for N &gt; D rows, O(N²·D + N³) otherwise.
+/// Maps rows (topics or documents) to 2-d points for the scatter charts: a user's reducer, UMAP with Python
+/// BERTopic's chart settings, or principal component analysis (equivalently classical MDS on Euclidean distances),
+/// deterministic and fast: O(N·D² + D³) for N &gt; D rows, O(N²·D + N³) otherwise.
 /// </summary>
 internal static class PlanarProjection
 {
+    /// <summary>UMAP needs a few rows more than its two components; smaller sets use PCA.</summary>
+    private const int MinUmapRows = 4;
+
+    /// <summary>Dense rows to N × 2 with the reducer when given, else UMAP (cosine) or PCA of the L2-normalised rows.</summary>
+    public static float[,] Project(float[,] rows, IDimensionalityReducer? reducer, PlanarMethod method, int neighbors, double minDist, int seed, CancellationToken ct)
+    {
+        int n = rows.GetLength(0);
+        if (reducer is null && method == PlanarMethod.Umap && n >= MinUmapRows)
+        {
+            var umap = new BERTopicNet.Umap.Umap(new UmapOptions
+            {
+                NNeighbors = Math.Min(neighbors, n - 1), NComponents = 2, MinDist = minDist, Metric = UmapMetric.Cosine, RandomSeed = seed,
+            });
+            return umap.FitTransform(rows, null, null, ct);
+        }
+        return Project(rows, reducer, normalizeRows: true, ct);
+    }
+
+    /// <summary>
+    /// c-TF-IDF rows to N × 2 with the reducer when given, else UMAP as Python (min-max scaled per term, Hellinger
+    /// distance = cosine on √(row / row sum)) or classical MDS in cosine geometry.
+    /// </summary>
+    public static float[,] Project(CsrMatrix rows, IDimensionalityReducer? reducer, PlanarMethod method, int neighbors, int seed, CancellationToken ct)
+    {
+        int n = rows.Rows;
+        if (reducer is null && method == PlanarMethod.Umap && n >= MinUmapRows)
+        {
+            var umap = new BERTopicNet.Umap.Umap(new UmapOptions
+            {
+                NNeighbors = Math.Min(neighbors, n - 1), NComponents = 2, MinDist = 0.1, Metric = UmapMetric.Cosine, RandomSeed = seed,
+            });
+            return umap.FitTransform(HellingerRows(MinMaxScaleColumns(rows)), null, null, ct);
+        }
+        return Project(rows, reducer, ct);
+    }
+
+    /// <summary>scikit-learn's MinMaxScaler per column, keeping the matrix sparse (implicit zeros count as values).</summary>
+    internal static CsrMatrix MinMaxScaleColumns(CsrMatrix m)
+    {
+        var min = new float[m.Columns];
+        var max = new float[m.Columns];
+        var count = new int[m.Columns];
+        Array.Fill(min, float.PositiveInfinity);
+        Array.Fill(max, float.NegativeInfinity);
+        for (int k = 0; k < m.Values.Length; k++)
+        {
+            int c = m.Indices[k];
+            min[c] = Math.Min(min[c], m.Values[k]);
+            max[c] = Math.Max(max[c], m.Values[k]);
+            count[c]++;
+        }
+        for (int c = 0; c < m.Columns; c++)
+            if (count[c] < m.Rows) { min[c] = Math.Min(min[c], 0); max[c] = Math.Max(max[c], 0); }
+        var values = new float[m.Values.Length];
+        for (int k = 0; k < values.Length; k++)
+        {
+            int c = m.Indices[k];
+            float range = max[c] - min[c];
+            values[k] = range > 0 ? (m.Values[k] - min[c]) / range : 0;
+        }
+        return new CsrMatrix(m.Rows, m.Columns, m.IndPtr, m.Indices, values);
+    }
+
+    /// <summary>√(row / row sum): cosine similarity of these rows is the Bhattacharyya coefficient behind the Hellinger distance.</summary>
+    internal static CsrMatrix HellingerRows(CsrMatrix m)
+    {
+        var values = new float[m.Values.Length];
+        for (int i = 0; i < m.Rows; i++)
+        {
+            double sum = 0;
+            for (int k = m.IndPtr[i]; k < m.IndPtr[i + 1]; k++) sum += Math.Max(0, m.Values[k]);
+            for (int k = m.IndPtr[i]; k < m.IndPtr[i + 1]; k++)
+                values[k] = sum > 0 ? (float)Math.Sqrt(Math.Max(0, m.Values[k]) / sum) : 0;
+        }
+        return new CsrMatrix(m.Rows, m.Columns, m.IndPtr, m.Indices, values);
+    }
+
     /// <summary>Projects dense rows to N × 2, with <paramref name="reducer"/> when given, else PCA.</summary>
     public static float[,] Project(float[,] rows, IDimensionalityReducer? reducer, bool normalizeRows, CancellationToken cancellationToken)
     {

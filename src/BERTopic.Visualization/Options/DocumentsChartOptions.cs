@@ -35,8 +35,13 @@ public sealed class DocumentsChartOptions : ChartOptions
     public bool? UseWebGl { get; set; }
 
     /// <summary>
-    /// Reduces document embeddings to 2-d when the given points have more than two columns. Default null: principal
-    /// components (fast, deterministic). Python uses UMAP(n_neighbors=10, min_dist=0, metric=cosine).
+    /// How document embeddings (points with more than two columns) are reduced to 2-d when <see cref="Reducer"/> is
+    /// null. Default <see cref="PlanarMethod.Umap"/> with Python's settings (10 neighbours, min_dist 0, cosine), seeded
+    /// by <see cref="Seed"/>; <see cref="PlanarMethod.Pca"/> is much faster on large corpora. Pass precomputed 2-d
+    /// points to skip this step.
     /// </summary>
+    public PlanarMethod Projection { get; set; } = PlanarMethod.Umap;
+
+    /// <summary>Your own 2-d reducer (must return N × 2); overrides <see cref="Projection"/>. Default null.</summary>
     public IDimensionalityReducer? Reducer { get; set; }
 }

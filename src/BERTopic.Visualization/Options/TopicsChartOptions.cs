@@ -15,8 +15,12 @@ public sealed class TopicsChartOptions : ChartOptions
     public bool UseCTfIdf { get; set; }
 
     /// <summary>
-    /// Reduces the topic vectors to 2-d (must return N × 2). Default null: principal components of the
-    /// L2-normalised vectors (classical MDS in cosine geometry), deterministic. Python uses UMAP(n_neighbors=2).
+    /// How topics are placed when <see cref="Reducer"/> is null. Default <see cref="PlanarMethod.Umap"/>, with
+    /// Python's settings: 2 neighbours, cosine on embeddings; on c-TF-IDF rows min-max scaled per term and compared
+    /// by Hellinger distance (computed as cosine on square-rooted, L1-normalised rows); seed 42.
     /// </summary>
+    public PlanarMethod Projection { get; set; } = PlanarMethod.Umap;
+
+    /// <summary>Your own 2-d reducer (must return N × 2); overrides <see cref="Projection"/>. Default null.</summary>
     public IDimensionalityReducer? Reducer { get; set; }
 }
