@@ -36,6 +36,8 @@ public static partial class TopicVisualizations
             throw new ArgumentException($"Sample must be in (0, 1] (it was {sf}).", nameof(options));
         if (options.MaxDocuments < 1)
             throw new ArgumentException($"MaxDocuments must be at least 1 (it was {options.MaxDocuments}).", nameof(options));
+        if (options.MaxAnnotations < 0)
+            throw new ArgumentException($"MaxAnnotations must be 0 or more (it was {options.MaxAnnotations}).", nameof(options));
         if (options.HoverTextLength < 1)
             throw new ArgumentException($"HoverTextLength must be at least 1 (it was {options.HoverTextLength}).", nameof(options));
         if (n == 0)
@@ -96,15 +98,18 @@ public static partial class TopicVisualizations
             if (!byTopic.TryGetValue(t, out var list)) byTopic[t] = list = [];
             list.Add(i);
         }
+        var named = new HashSet<int>(byTopic.Keys.Where(t => t != -1 && selected.Contains(t))
+            .OrderByDescending(t => data.Sizes[data.IndexOf(t)]).ThenBy(t => t).Take(options.MaxAnnotations));
         var other = byTopic.Where(kv => kv.Key == -1 || !selected.Contains(kv.Key)).SelectMany(kv => kv.Value).Order().ToList();
         traces.Add(Trace(other, "other", "#CFD8DC", legend: false));
         foreach (var (topic, members) in byTopic)
         {
             if (topic == -1 || !selected.Contains(topic)) continue;
             int row = data.IndexOf(topic);
-            string name = data.Label(row, 3, options.UseCustomLabels);
+            // Long tokens (e.g. uuencoded junk) would make the legend push the map aside.
+            string name = FigureStyle.Truncate(data.Label(row, 3, options.UseCustomLabels), 40);
             traces.Add(Trace(members, name, null, legend: true));
-            if (!options.HideAnnotations)
+            if (!options.HideAnnotations && named.Contains(topic))
                 annotations.Add(new JsonObject
                 {
                     ["x"] = FigureStyle.Round(members.Average(i => (double)xy[i, 0])),

@@ -41,7 +41,8 @@ public static partial class TopicVisualizations
             ["z"] = z,
             ["x"] = FigureStyle.Strings(labels),
             ["y"] = FigureStyle.Strings(labels),
-            ["colorscale"] = "GnBu",
+            // Plotly.py's "GnBu" (ColorBrewer); plotly.js has no scale of that name.
+            ["colorscale"] = FigureStyle.GnBu(),
             ["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = "Similarity Score" } },
             ["hovertemplate"] = "x: %{x}<br>y: %{y}<br>Similarity Score: %{z:.3f}<extra></extra>",
         };

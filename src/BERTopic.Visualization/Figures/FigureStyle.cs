@@ -9,6 +9,15 @@ internal static class FigureStyle
     /// <summary>The colour cycle of BERTopic's bar charts (Okabe–Ito, colour-blind safe).</summary>
     public static readonly string[] Palette = ["#D55E00", "#0072B2", "#CC79A7", "#E69F00", "#56B4E9", "#009E73", "#F0E442"];
 
+    /// <summary>ColorBrewer's GnBu sequential scale as a plotly.js colorscale (plotly.js does not know it by name).</summary>
+    public static JsonArray GnBu()
+    {
+        string[] colors = ["#f7fcf0", "#e0f3db", "#ccebc5", "#a8ddb5", "#7bccc4", "#4eb3d3", "#2b8cbe", "#0868ac", "#084081"];
+        var scale = new JsonArray();
+        for (int i = 0; i < colors.Length; i++) scale.Add(new JsonArray(Math.Round(i / (double)(colors.Length - 1), 4), colors[i]));
+        return scale;
+    }
+
     /// <summary>A centred bold title as BERTopic sets it.</summary>
     public static JsonObject Title(string text, double y = 0.95) => new()
     {
@@ -23,7 +32,8 @@ internal static class FigureStyle
     /// <summary>A layout with the simple_white look, the title, size and BERTopic's hover label.</summary>
     public static JsonObject Layout(string title, int width, int height) => new()
     {
-        ["title"] = Title(title),
+        // 30 px below the top edge whatever the height (Python's 0.95 is 30 px of its 600 px figures).
+        ["title"] = Title(title, Math.Round(1 - 30.0 / height, 4)),
         ["width"] = width,
         ["height"] = height,
         ["template"] = SimpleWhite(),

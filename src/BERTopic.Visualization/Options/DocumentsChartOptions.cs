@@ -23,6 +23,12 @@ public sealed class DocumentsChartOptions : ChartOptions
     /// <summary>Hide the topic names drawn at each topic's centre. Default false.</summary>
     public bool HideAnnotations { get; set; }
 
+    /// <summary>
+    /// Name at most this many topics on the map, the largest first (hundreds of overlapping names are unreadable;
+    /// every topic stays in the legend and on hover). Default 30.
+    /// </summary>
+    public int MaxAnnotations { get; set; } = 30;
+
     /// <summary>Hide the document text on hover (smaller files). Default false.</summary>
     public bool HideDocumentHover { get; set; }
 
