@@ -45,8 +45,8 @@ public static class BERTopicVisualizationExtensions
     }
 
     /// <summary>Intertopic distance map (Python's <c>visualize_topics</c>); see <see cref="TopicVisualizations.VisualizeTopics"/>.</summary>
-    public static PlotlyFigure VisualizeTopics(this BERTopic model, TopicsChartOptions? options = null, CancellationToken cancellationToken = default) =>
-        model.ToChartData().VisualizeTopics(options, cancellationToken);
+    public static PlotlyFigure VisualizeTopics(this BERTopic model, TopicsChartOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        model.ToChartData().VisualizeTopics(options, progress, cancellationToken);
 
     /// <summary>Word-score bar charts (Python's <c>visualize_barchart</c>); see <see cref="TopicVisualizations.VisualizeBarchart"/>.</summary>
     public static PlotlyFigure VisualizeBarchart(this BERTopic model, BarchartOptions? options = null) =>
@@ -71,10 +71,11 @@ public static class BERTopicVisualizationExtensions
     /// <param name="points">The training documents' 2-d coordinates (N × 2, Python's <c>reduced_embeddings</c>) or embeddings (N × D).</param>
     /// <param name="documents">The training documents, for hover text; null for none.</param>
     /// <param name="options">Selection, sampling and look; null for defaults.</param>
+    /// <param name="progress">Receives the fraction of the 2-d reduction done, 0 to 1.</param>
     /// <param name="cancellationToken">Cancels the 2-d reduction.</param>
     public static PlotlyFigure VisualizeDocuments(this BERTopic model, float[,] points, IReadOnlyList<string>? documents = null,
-        DocumentsChartOptions? options = null, CancellationToken cancellationToken = default) =>
-        model.ToChartData().VisualizeDocuments(points, documents, options, cancellationToken);
+        DocumentsChartOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        model.ToChartData().VisualizeDocuments(points, documents, options, progress, cancellationToken);
 
     /// <summary>
     /// 2-d document map of the training documents, embedding them with the model's embedding model first (as Python
@@ -82,13 +83,13 @@ public static class BERTopicVisualizationExtensions
     /// </summary>
     /// <exception cref="InvalidOperationException">The model has no embedding model (it was fitted on precomputed embeddings).</exception>
     public static PlotlyFigure VisualizeDocuments(this BERTopic model, IReadOnlyList<string> documents,
-        DocumentsChartOptions? options = null, CancellationToken cancellationToken = default)
+        DocumentsChartOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(documents);
         var embedder = model.EmbeddingModel
             ?? throw new InvalidOperationException("The model has no embedding model (it was fitted on precomputed embeddings); pass the embeddings or 2-d coordinates to VisualizeDocuments.");
-        return model.VisualizeDocuments(embedder.Embed(documents, null, cancellationToken), documents, options, cancellationToken);
+        return model.VisualizeDocuments(embedder.Embed(documents, null, cancellationToken), documents, options, progress, cancellationToken);
     }
 
     /// <summary>One document's topic distribution (Python's <c>visualize_distribution</c>); see <see cref="TopicVisualizations.VisualizeDistribution"/>.</summary>

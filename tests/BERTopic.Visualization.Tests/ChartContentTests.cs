@@ -108,7 +108,7 @@ public sealed class ChartContentTests
     [Fact]
     public void Document_map_with_umap_is_deterministic_and_separates_topics()
     {
-        var (data, emb, _) = SyntheticTopics.Create(4, 400, withOutliers: false, seed: 9);
+        var (data, emb, _) = SyntheticTopics.Create(4, 200, withOutliers: false, seed: 9);
         var a = data.VisualizeDocuments(emb);
         Assert.Equal(a.ToJson(), data.VisualizeDocuments(emb).ToJson());
         // Each topic's points sit closer to their own centre than to the other topics' centres, on average.
@@ -124,6 +124,18 @@ public sealed class ChartContentTests
             }
         }
         Assert.True(own > 0.9 * total, $"only {own} of {total} documents lie nearest their own topic's centre");
+    }
+
+    [Fact]
+    public void Large_corpora_are_sampled_down_to_max_documents_with_every_topic_kept()
+    {
+        var (data, emb, _) = SyntheticTopics.Create(220, 30_000, dim: 8, seed: 13);
+        var fig = data.VisualizeDocuments(emb, null, new DocumentsChartOptions { Projection = PlanarMethod.Pca, MaxDocuments = 8_000 });
+        int points = fig.Data.Sum(t => t!["x"]!.AsArray().Count);
+        Assert.InRange(points, 7_000, 8_000);
+        int topicsWithDocs = data.DocumentTopics!.Where(t => t >= 0).Distinct().Count();
+        Assert.Equal(topicsWithDocs, fig.Data.Count - 1);
+        Assert.All(fig.Data, t => Assert.Equal("scattergl", t!["type"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -15,10 +15,11 @@ public static partial class TopicVisualizations
     /// <param name="points">One row per document: its 2-d coordinates (N × 2) or its embedding (N × D, reduced to 2-d after sampling).</param>
     /// <param name="documents">The document texts for hover, or null.</param>
     /// <param name="options">Selection, sampling and look; null for defaults.</param>
+    /// <param name="progress">Receives the fraction of the 2-d reduction done, 0 to 1.</param>
     /// <param name="cancellationToken">Cancels the 2-d reduction.</param>
     /// <exception cref="ArgumentException">Missing document topics, mismatched lengths, or bad sampling settings.</exception>
     public static PlotlyFigure VisualizeDocuments(this TopicChartData data, float[,] points, IReadOnlyList<string>? documents = null,
-        DocumentsChartOptions? options = null, CancellationToken cancellationToken = default)
+        DocumentsChartOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(points);
@@ -61,7 +62,7 @@ public static partial class TopicVisualizations
             for (int i = 0; i < keep.Length; i++)
                 for (int c = 0; c < d; c++) sub[i, c] = points[keep[i], c];
             // Python: UMAP(n_neighbors=10, n_components=2, min_dist=0.0, metric="cosine").
-            xy = PlanarProjection.Project(sub, options.Reducer, options.Projection, 10, 0.0, options.Seed, cancellationToken);
+            xy = PlanarProjection.Project(sub, options.Reducer, options.Projection, 10, 0.0, options.Seed, progress, cancellationToken);
         }
 
         bool webGl = options.UseWebGl ?? keep.Length > 5000;

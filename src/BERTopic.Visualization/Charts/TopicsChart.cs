@@ -16,9 +16,10 @@ public static partial class TopicVisualizations
     /// </summary>
     /// <param name="data">The fitted topics; needs <see cref="TopicChartData.TopicEmbeddings"/> or <see cref="TopicChartData.CTfIdf"/>.</param>
     /// <param name="options">Selection, size and 2-d reducer; null for defaults.</param>
+    /// <param name="progress">Receives the fraction of the 2-d reduction done, 0 to 1.</param>
     /// <param name="cancellationToken">Cancels the 2-d reduction.</param>
     /// <exception cref="ArgumentException">No topic vectors, unknown topics, or fewer than two topics selected.</exception>
-    public static PlotlyFigure VisualizeTopics(this TopicChartData data, TopicsChartOptions? options = null, CancellationToken cancellationToken = default)
+    public static PlotlyFigure VisualizeTopics(this TopicChartData data, TopicsChartOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         options ??= new TopicsChartOptions();
@@ -26,7 +27,7 @@ public static partial class TopicVisualizations
         if (topics.Length < 2)
             throw new ArgumentException($"The intertopic distance map needs at least two topics, but {topics.Length} was selected.", nameof(options));
         var rows = topics.Select(t => data.IndexOf(t)).ToArray();
-        var xy = ProjectTopics(data, rows, options, cancellationToken);
+        var xy = ProjectTopics(data, rows, options, progress, cancellationToken);
 
         var sizes = rows.Select(r => data.Sizes[r]).ToArray();
         var labels = rows.Select(r => options.UseCustomLabels && data.CustomLabels is not null ? data.CustomLabels[r] : data.JoinWords(r, 5, " | ")).ToArray();
@@ -80,14 +81,14 @@ public static partial class TopicVisualizations
     }
 
     /// <summary>2-d positions of the selected topic rows from their embeddings or c-TF-IDF rows.</summary>
-    private static float[,] ProjectTopics(TopicChartData data, int[] rows, TopicsChartOptions options, CancellationToken ct)
+    private static float[,] ProjectTopics(TopicChartData data, int[] rows, TopicsChartOptions options, IProgress<double>? progress, CancellationToken ct)
     {
         // Python: UMAP(n_neighbors=2, n_components=2, random_state=42), hellinger on c-TF-IDF, cosine on embeddings.
         const int Neighbors = 2, Seed = 42;
         if ((options.UseCTfIdf || data.TopicEmbeddings is null) && data.CTfIdf is not null)
-            return PlanarProjection.Project(SelectRows(data.CTfIdf, rows), options.Reducer, options.Projection, Neighbors, Seed, ct);
+            return PlanarProjection.Project(SelectRows(data.CTfIdf, rows), options.Reducer, options.Projection, Neighbors, Seed, progress, ct);
         if (data.TopicEmbeddings is not null)
-            return PlanarProjection.Project(SelectRows(data.TopicEmbeddings, rows), options.Reducer, options.Projection, Neighbors, 0.1, Seed, ct);
+            return PlanarProjection.Project(SelectRows(data.TopicEmbeddings, rows), options.Reducer, options.Projection, Neighbors, 0.1, Seed, progress, ct);
         throw new ArgumentException("This chart needs topic vectors: set TopicChartData.TopicEmbeddings or TopicChartData.CTfIdf.", nameof(data));
     }
 

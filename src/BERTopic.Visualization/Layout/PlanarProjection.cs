@@ -16,7 +16,7 @@ internal static class PlanarProjection
     private const int MinUmapRows = 4;
 
     /// <summary>Dense rows to N × 2 with the reducer when given, else UMAP (cosine) or PCA of the L2-normalised rows.</summary>
-    public static float[,] Project(float[,] rows, IDimensionalityReducer? reducer, PlanarMethod method, int neighbors, double minDist, int seed, CancellationToken ct)
+    public static float[,] Project(float[,] rows, IDimensionalityReducer? reducer, PlanarMethod method, int neighbors, double minDist, int seed, IProgress<double>? progress, CancellationToken ct)
     {
         int n = rows.GetLength(0);
         if (reducer is null && method == PlanarMethod.Umap && n >= MinUmapRows)
@@ -25,16 +25,18 @@ internal static class PlanarProjection
             {
                 NNeighbors = Math.Min(neighbors, n - 1), NComponents = 2, MinDist = minDist, Metric = UmapMetric.Cosine, RandomSeed = seed,
             });
-            return umap.FitTransform(rows, null, null, ct);
+            return umap.FitTransform(rows, null, progress, ct);
         }
-        return Project(rows, reducer, normalizeRows: true, ct);
+        var result = Project(rows, reducer, normalizeRows: true, ct);
+        progress?.Report(1);
+        return result;
     }
 
     /// <summary>
     /// c-TF-IDF rows to N × 2 with the reducer when given, else UMAP as Python (min-max scaled per term, Hellinger
     /// distance = cosine on √(row / row sum)) or classical MDS in cosine geometry.
     /// </summary>
-    public static float[,] Project(CsrMatrix rows, IDimensionalityReducer? reducer, PlanarMethod method, int neighbors, int seed, CancellationToken ct)
+    public static float[,] Project(CsrMatrix rows, IDimensionalityReducer? reducer, PlanarMethod method, int neighbors, int seed, IProgress<double>? progress, CancellationToken ct)
     {
         int n = rows.Rows;
         if (reducer is null && method == PlanarMethod.Umap && n >= MinUmapRows)
@@ -43,9 +45,11 @@ internal static class PlanarProjection
             {
                 NNeighbors = Math.Min(neighbors, n - 1), NComponents = 2, MinDist = 0.1, Metric = UmapMetric.Cosine, RandomSeed = seed,
             });
-            return umap.FitTransform(HellingerRows(MinMaxScaleColumns(rows)), null, null, ct);
+            return umap.FitTransform(HellingerRows(MinMaxScaleColumns(rows)), null, progress, ct);
         }
-        return Project(rows, reducer, ct);
+        var result = Project(rows, reducer, ct);
+        progress?.Report(1);
+        return result;
     }
 
     /// <summary>scikit-learn's MinMaxScaler per column, keeping the matrix sparse (implicit zeros count as values).</summary>

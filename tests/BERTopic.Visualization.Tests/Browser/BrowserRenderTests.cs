@@ -108,21 +108,21 @@ public sealed class BrowserRenderTests(BrowserFixture browser, ITestOutputHelper
     }
 
     [ChromiumFact]
-    public async Task At_scale_250_topics_and_30k_documents_render_quickly()
+    public async Task At_scale_250_topics_and_12k_documents_render_quickly()
     {
-        var (data, emb, docs) = SyntheticTopics.Create(250, 30_000, dim: 32, seed: 7);
+        var (data, emb, docs) = SyntheticTopics.Create(250, 12_000, dim: 32, seed: 7);
         var sw = Stopwatch.StartNew();
         var topics = data.VisualizeTopics();
         var heat = data.VisualizeHeatmap();
         var tree = data.VisualizeHierarchy();
         var map = data.VisualizeDocuments(emb, docs, new DocumentsChartOptions { Projection = PlanarMethod.Pca });
-        output.WriteLine($"250 topics / 30k docs: four figures built in {sw.ElapsedMilliseconds} ms");
+        output.WriteLine($"250 topics / 12k docs: four figures built in {sw.ElapsedMilliseconds} ms");
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(20));
 
         Assert.Equal(250, (await Render(topics, "big_topics")).Points);
         Assert.Equal(1, (await Render(heat, "big_heatmap")).HeatmapImages);
         Assert.Equal(249, (await Render(tree, "big_hierarchy")).Points);
         var r = await Render(map, "big_documents");
-        Assert.InRange(r.GlPoints, 15_000, 20_500); // sampled down to about MaxDocuments = 20,000
+        Assert.Equal(12_000, r.GlPoints);              // under MaxDocuments: all drawn, with WebGL above 5,000 points
     }
 }
