@@ -34,7 +34,7 @@ internal static class LayoutOptimizer
     /// training graph over head itself; otherwise edges go from new points (head) to the fixed training embedding (tail).
     /// </summary>
     public static void Optimize(float[] head, float[]? tail, int dim, SparseGraph g, float[] epochsPerSample, int nEpochs,
-        float a, float b, float gamma, float initialAlpha, int negativeSampleRate, ulong seed, ParallelOptions po, Action<double>? progress)
+        float a, float b, float gamma, float initialAlpha, int negativeSampleRate, ulong seed, ParallelOptions po, Action<double>? progress, int parallelMinEdges = 100_000)
     {
         int nHead = g.Rows;
         int nTail = g.Cols;
@@ -48,7 +48,7 @@ internal static class LayoutOptimizer
         int attractSteps = symmetric ? 2 : 1;
         int blockSize = Math.Max(256, nHead / 64);
         // small graphs: one thread (a barrier per epoch costs more than the work); the result is the same
-        var epochPo = edges < 100_000 ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = po.CancellationToken } : po;
+        var epochPo = edges < parallelMinEdges ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = po.CancellationToken } : po;
         for (int n = 0; n < nEpochs; n++)
         {
             po.CancellationToken.ThrowIfCancellationRequested();
@@ -83,7 +83,9 @@ internal static class LayoutOptimizer
                         int nNeg = (int)((epoch - epochNextNeg[p]) / epochsPerNeg[p]);
                         for (int q = 0; q < nNeg; q++)
                         {
-                            int k = SeededHash.Below(SeededHash.Hash(seed, (ulong)epoch, (ulong)p, (ulong)q), nTail);
+                            // fit: keyed by edge; transform: by (tail, position in row) so a row's result ignores the rest of the batch
+                            ulong key = symmetric ? (ulong)p : (uint)j | ((ulong)(p - rs) << 32);
+                            int k = SeededHash.Below(SeededHash.Hash(seed, (ulong)epoch, key, (ulong)q), nTail);
                             ReadOnlySpan<float> neg = symmetric && k == i ? cur : snapshot.AsSpan(k * dim, dim);
                             float d2 = Rdist(cur, neg);
                             float coeff;

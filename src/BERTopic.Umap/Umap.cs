@@ -157,7 +157,7 @@ public sealed class Umap
         {
             var eps = LayoutOptimizer.EpochsPerSample(pruned.Vals, nEpochs);
             LayoutOptimizer.Optimize(emb, null, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
-                (float)_options.LearningRate, _options.NegativeSampleRate, seed, po, f => progress?.Report(0.45 + 0.55 * f));
+                (float)_options.LearningRate, _options.NegativeSampleRate, seed, po, f => progress?.Report(0.45 + 0.55 * f), _options.ParallelLayoutMinEdges);
         }
         trace.Mark("layout");
         progress?.Report(1.0);
@@ -230,7 +230,7 @@ public sealed class Umap
             var eps = new float[pruned.EdgeCount];
             for (int p = 0; p < eps.Length; p++) eps[p] = 1f / pruned.Vals[p];
             LayoutOptimizer.Optimize(emb, trainEmb, dim, pruned, eps, nEpochs, _a, _b, (float)_options.RepulsionStrength,
-                (float)_options.LearningRate / 4f, _options.NegativeSampleRate, SeededHash.Hash(_seed, 0x7EA5, 1), po, null);
+                (float)_options.LearningRate / 4f, _options.NegativeSampleRate, SeededHash.Hash(_seed, 0x7EA5, 1), po, null, _options.ParallelLayoutMinEdges);
         }
         return ToMatrix(emb, dim);
     }

@@ -59,6 +59,9 @@ public sealed class UmapOptions
     /// with random-projection-tree initialisation is used. Default 8,192.</summary>
     public int ExactNeighborsThreshold { get; set; } = 8192;
 
+    /// <summary>Graphs with fewer edges run the SGD on one thread (tests lower it to exercise the parallel path).</summary>
+    internal int ParallelLayoutMinEdges { get; set; } = 100_000;
+
     /// <summary>Returns a copy of these options.</summary>
     public UmapOptions Clone() => (UmapOptions)MemberwiseClone();
 

@@ -28,7 +28,8 @@ public static class BERTopicVisualizationExtensions
         var words = model.GetTopics();
         var m = model.CTfidf;
         CsrMatrix? ctfidf = null;
-        if (m.Rows == ids.Count)
+        // A model loaded from a Python folder saved without c-TF-IDF has none.
+        if (m is not null && m.Rows == ids.Count)
             ctfidf = new CsrMatrix(m.Rows, m.Columns, m.IndPtr, m.Indices, Array.ConvertAll(m.Values, v => (float)v));
         var embeddings = model.TopicEmbeddings;
         var custom = model.CustomLabels;
@@ -40,7 +41,7 @@ public static class BERTopicVisualizationExtensions
             CTfIdf = ctfidf,
             TopicEmbeddings = embeddings is not null && embeddings.GetLength(0) == ids.Count ? embeddings : null,
             CustomLabels = custom is not null && custom.Count == ids.Count ? custom : null,
-            DocumentTopics = model.DocumentTopics.ToArray(),
+            DocumentTopics = model.DocumentTopics.Count > 0 ? model.DocumentTopics.ToArray() : null,
         };
     }
 

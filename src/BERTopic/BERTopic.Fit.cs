@@ -63,17 +63,24 @@ public sealed partial class BERTopic
         IProgress<BERTopicProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        _stageDurations.Clear();
+        var stage = Stopwatch.StartNew();
         int n = documents.Count;
+        bool embeddingsComputed = false;
         if (dense is null && sparse is null)
         {
             Log(BERTopicStages.Embedding, "embedding {Count} documents", n);
             _embeddingModel = Options.EmbeddingModel ?? DefaultStages.CreateEmbeddingModel(Options);
             dense = _embeddingModel.Embed(documents, StageProgress(progress, BERTopicStages.Embedding), ct);
+            embeddingsComputed = true;
             if (dense is null || dense.GetLength(0) != n)
                 throw new InvalidOperationException($"The embedding model {_embeddingModel.Name} returned {dense?.GetLength(0) ?? 0} rows for {n} documents.");
         }
         ct.ThrowIfCancellationRequested();
 
+        if (_stageDurations.Count == 0 && embeddingsComputed) _stageDurations[BERTopicStages.Embedding] = stage.Elapsed;
+        RememberTrainingRows(dense, sparse);
+        stage.Restart();
         Log(BERTopicStages.Reduction, "reducing embeddings");
         _reducer = Options.UmapModel ?? DefaultStages.CreateReducer(Options);
         var reducerProgress = StageProgress(progress, BERTopicStages.Reduction);
@@ -82,6 +89,8 @@ public sealed partial class BERTopic
             throw new InvalidOperationException($"The reducer {_reducer.GetType().Name} returned {reduced.GetLength(0)} rows for {n} documents.");
         if (!ReferenceEquals(reduced, dense)) ReplaceNonFinite(reduced);
         ct.ThrowIfCancellationRequested();
+        _stageDurations[BERTopicStages.Reduction] = stage.Elapsed;
+        stage.Restart();
 
         Log(BERTopicStages.Clustering, "clustering");
         _clusterer = Options.HdbscanModel ?? DefaultStages.CreateClusterer(Options);
@@ -90,14 +99,18 @@ public sealed partial class BERTopic
             throw new InvalidOperationException($"The clusterer {_clusterer.GetType().Name} returned {assignment.Labels.Length} labels for {n} documents.");
         foreach (var label in assignment.Labels)
             if (label < -1) throw new InvalidOperationException($"The clusterer {_clusterer.GetType().Name} returned label {label}; labels must be >= -1.");
+        _stageDurations[BERTopicStages.Clustering] = stage.Elapsed;
+        stage.Restart();
         float[,]? soft = null;
         if (Options.CalculateProbabilities)
         {
             Log(BERTopicStages.Probabilities, "computing soft memberships");
             soft = _clusterer.SoftMemberships(ct);
             progress?.Report(new BERTopicProgress(BERTopicStages.Probabilities, 1));
+            _stageDurations[BERTopicStages.Probabilities] = stage.Elapsed;
         }
         ct.ThrowIfCancellationRequested();
+        stage.Restart();
 
         var topics = (int[])assignment.Labels.Clone();
         _mapper = new TopicMapper(topics);
@@ -112,6 +125,7 @@ public sealed partial class BERTopic
 
         SaveRepresentativeDocs(documents, topics, progress, ct);
         _probabilities = MapProbabilities(soft, assignment.Strengths);
+        _stageDurations[BERTopicStages.Representation] = stage.Elapsed;
         Options.Logger?.LogInformation("BERTopic fit: {Topics} topics from {Count} documents in {Seconds:F2} s", _topicIds.Length, n, clock.Elapsed.TotalSeconds);
         return new TopicModelResult((int[])topics.Clone(), _probabilities);
     }

@@ -54,6 +54,15 @@ public sealed partial class BERTopic
     /// <summary>The settings.</summary>
     public BERTopicOptions Options { get; }
 
+    private readonly Dictionary<string, TimeSpan> _stageDurations = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Wall time of each stage of the last Fit/FitTransform, keyed by <see cref="BERTopicStages"/> names:
+    /// embedding (only when the model embedded the documents), reduction, clustering, probabilities (when computed),
+    /// representation (vectorizer, c-TF-IDF, topic words, topic embeddings, topic reduction, representative documents).
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> StageDurations => _stageDurations;
+
     /// <summary>True once <see cref="Fit(IReadOnlyList{string}, float[,], int[], IProgress{BERTopicProgress}, CancellationToken)"/> has run.</summary>
     public bool IsFitted => _documentTopics is not null;
 

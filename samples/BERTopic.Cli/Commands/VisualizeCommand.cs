@@ -11,16 +11,18 @@ namespace BERTopicNet.Cli.Commands;
 
 /// <summary>
 /// <c>visualize --model DIR --out DIR2 [--docs D.jsonl --embeddings E.npy]</c>: the seven charts of DESIGN §7 as
-/// self-contained HTML files. DIR is the output folder of <c>fit</c>; its <c>topics.json</c> gives each document's
-/// topic, the topic words and sizes. With <c>--docs</c> the c-TF-IDF matrix is recomputed from the documents and
-/// those topics (hover texts too); with <c>--embeddings</c> the topic embeddings are the mean document embedding per
-/// topic and the document map is drawn. Charts whose inputs are missing are skipped and listed in the closing JSON.
+/// self-contained HTML files. DIR is a saved model (ours or Python's safetensors folder), or the output folder of
+/// <c>fit</c> (its <c>model/</c> is loaded). A fit folder without a saved model still works from its
+/// <c>topics.json</c>: with <c>--docs</c> the c-TF-IDF matrix is recomputed from the documents and their topics, with
+/// <c>--embeddings</c> the topic embeddings are the mean document embedding per topic. <c>--docs</c> also gives the
+/// hover texts and <c>--embeddings</c> the document map. Charts whose inputs are missing are skipped and listed in
+/// the closing JSON.
 /// </summary>
 internal sealed class VisualizeCommand : ICliCommand
 {
     public Command Build()
     {
-        var model = CliOptions.Required<string>("--model", "Folder written by 'fit' (holds topics.json).");
+        var model = CliOptions.Required<string>("--model", "A saved model folder (DIR/model of 'fit', or Python's safetensors folder), or the folder written by 'fit'.");
         var output = CliOptions.Required<string>("--out", "Folder for the HTML files.");
         var docs = CliOptions.Optional<string>("--docs", "The training documents (docs.jsonl): c-TF-IDF for the topic charts and hover text.");
         var embeddings = CliOptions.Optional<string>("--embeddings", "The training documents' embeddings (N x D float32 .npy): topic embeddings and the document map.");
@@ -43,29 +45,42 @@ internal sealed class VisualizeCommand : ICliCommand
     private static void Run(string modelDir, string outDir, string? docsPath, string? embeddingsPath, string? probabilitiesPath, int document, bool pca)
     {
         var clock = new StageClock();
-        var topicsPath = CliOptions.ExistingFile(Path.Combine(modelDir, "topics.json"), "--model");
+        if (!Directory.Exists(modelDir)) throw new DirectoryNotFoundException($"--model: folder '{modelDir}' does not exist.");
         if (docsPath is not null) CliOptions.ExistingFile(docsPath, "--docs");
         if (embeddingsPath is not null) CliOptions.ExistingFile(embeddingsPath, "--embeddings");
         if (probabilitiesPath is not null) CliOptions.ExistingFile(probabilitiesPath, "--probabilities");
 
-        var fit = FitOutput.Read(topicsPath);
-        int n = fit.DocTopics.Length;
+        // A saved model (the folder itself or fit's DIR/model); else fit's topics.json.
+        string? savedDir = IsSavedModel(modelDir) ? modelDir : IsSavedModel(Path.Combine(modelDir, "model")) ? Path.Combine(modelDir, "model") : null;
+        string fitTopics = Path.Combine(modelDir, "topics.json");
+        FitOutput? fit = File.Exists(fitTopics) && savedDir != modelDir ? FitOutput.Read(fitTopics) : null;
+        BERTopic? loaded = savedDir is null ? null : clock.Time("load", () => BERTopic.Load(savedDir));
+        if (loaded is null && fit is null)
+            throw new FileNotFoundException($"--model: '{modelDir}' holds neither a saved model (config.json) nor fit's topics.json.");
+
+        int[] docTopics = loaded is not null ? [.. loaded.DocumentTopics] : fit!.DocTopics;
+        int n = docTopics.Length;
         List<string>? texts = docsPath is null ? null : JsonlCorpus.ReadTexts(docsPath);
         if (texts is not null && texts.Count != n)
-            throw new ArgumentException($"--docs has {texts.Count} documents but {topicsPath} assigns topics to {n}; pass the documents the model was fitted on.");
+            throw new ArgumentException($"--docs has {texts.Count} documents but the model assigns topics to {n}; pass the documents the model was fitted on.");
         float[,]? emb = embeddingsPath is null ? null : Npy.ReadMatrix(embeddingsPath);
         if (emb is not null && emb.GetLength(0) != n)
-            throw new ArgumentException($"--embeddings has {emb.GetLength(0)} rows but {topicsPath} assigns topics to {n} documents.");
+            throw new ArgumentException($"--embeddings has {emb.GetLength(0)} rows but the model assigns topics to {n} documents.");
 
-        var ids = fit.TopicIds;
-        Umap.CsrMatrix? ctfidf = texts is null ? null : clock.Time("ctfidf", () => CTfIdfFor(texts, emb, fit));
-        var data = new TopicChartData(ids, ids.Select(t => fit.Sizes[t]).ToArray(), ids.Select(t => fit.Words[t]).ToArray())
+        TopicChartData data;
+        if (loaded is not null) data = loaded.ToChartData();
+        else
         {
-            CTfIdf = ctfidf,
-            TopicEmbeddings = emb is null ? null : MeanPerTopic(emb, fit.DocTopics, ids),
-            DocumentTopics = fit.DocTopics,
-        };
-        float[]? distribution = ProbabilityRow(probabilitiesPath, fit, document, n);
+            var ids = fit!.TopicIds;
+            Umap.CsrMatrix? ctfidf = texts is null ? null : clock.Time("ctfidf", () => CTfIdfFor(texts, emb, fit));
+            data = new TopicChartData(ids, ids.Select(t => fit.Sizes[t]).ToArray(), ids.Select(t => fit.Words[t]).ToArray())
+            {
+                CTfIdf = ctfidf,
+                TopicEmbeddings = emb is null ? null : MeanPerTopic(emb, fit.DocTopics, ids),
+                DocumentTopics = fit.DocTopics,
+            };
+        }
+        float[]? distribution = ProbabilityRow(probabilitiesPath, loaded, fit, document, n);
 
         Directory.CreateDirectory(outDir);
         var method = pca ? PlanarMethod.Pca : PlanarMethod.Umap;
@@ -84,8 +99,13 @@ internal sealed class VisualizeCommand : ICliCommand
         Write("barchart.html", "charts", null, () => data.VisualizeBarchart());
         Write("heatmap.html", "charts", vectors ? null : NeedVectors, () => data.VisualizeHeatmap());
         Write("hierarchy.html", "charts", vectors ? null : NeedVectors, () => data.VisualizeHierarchy());
-        Write("documents.html", "umap", emb is null ? "needs --embeddings" : null, () => data.VisualizeDocuments(emb!, texts, new DocumentsChartOptions { Projection = method }));
-        Write("distribution.html", "charts", distribution is null ? "needs --probabilities (or 'probabilities' in topics.json)" : null,
+        Write("documents.html", "umap", emb is null ? "needs --embeddings" : n == 0 ? "the model holds no training documents' topics" : null, () => data.VisualizeDocuments(emb!, texts, new DocumentsChartOptions { Projection = method }));
+        string? noDistribution = distribution is null
+            ? "needs probabilities: fit with --probabilities, or pass --probabilities P.npy"
+            : distribution.Length == 0 || distribution.Max() < new DistributionOptions().MinProbability
+                ? $"document {document} has no topic probability of at least {new DistributionOptions().MinProbability} (an outlier?); pick another --document"
+                : null;
+        Write("distribution.html", "charts", noDistribution,
             () => data.VisualizeDistribution(distribution!));
         Write("term_rank.html", "charts", null, () => data.VisualizeTermRank());
         clock.PrintSummary(new JsonObject
@@ -93,7 +113,8 @@ internal sealed class VisualizeCommand : ICliCommand
             ["out"] = Path.GetFullPath(outDir),
             ["written"] = written,
             ["skipped"] = skipped,
-            ["topics"] = ids.Count(t => t >= 0),
+            ["source"] = savedDir is not null ? "saved model" : "topics.json",
+            ["topics"] = data.TopicIds.Count(t => t >= 0),
             ["documents"] = n,
         });
     }
@@ -143,9 +164,13 @@ internal sealed class VisualizeCommand : ICliCommand
         return mean;
     }
 
-    private static float[]? ProbabilityRow(string? path, FitOutput fit, int document, int n)
+    private static bool IsSavedModel(string dir) =>
+        File.Exists(Path.Combine(dir, "config.json")) || File.Exists(Path.Combine(dir, "bertopic_net.json"));
+
+    /// <summary>One document's probability per topic: --probabilities, else the model's matrix, else topics.json's.</summary>
+    private static float[]? ProbabilityRow(string? path, BERTopic? model, FitOutput? fit, int document, int n)
     {
-        if ((uint)document >= (uint)n)
+        if (n > 0 && (uint)document >= (uint)n)
             throw new ArgumentException($"--document must be in [0, {n}) (it was {document}).");
         if (path is not null)
         {
@@ -156,7 +181,13 @@ internal sealed class VisualizeCommand : ICliCommand
             for (int t = 0; t < row.Length; t++) row[t] = p[document, t];
             return row;
         }
-        return fit.ProbabilityRow(document);
+        if (model?.Probabilities?.Matrix is { } m && m.GetLength(0) == n)
+        {
+            var row = new float[m.GetLength(1)];
+            for (int t = 0; t < row.Length; t++) row[t] = m[document, t];
+            return row;
+        }
+        return fit?.ProbabilityRow(document);
     }
 
     /// <summary>The parts of <c>topics.json</c> (DESIGN §7 fit output) that the charts need.</summary>

@@ -55,6 +55,18 @@ public sealed class CountVectorizer : IVectorizer
     /// <summary>True once a vocabulary is known (fitted, or fixed by the options).</summary>
     public bool IsFitted => _index is not null;
 
+    /// <summary>Restores a learned vocabulary (loading a saved model) without fixing it: a later Fit learns anew, as scikit-learn's does.</summary>
+    /// <exception cref="ArgumentException">A term is null or repeated.</exception>
+    internal void RestoreFittedVocabulary(IReadOnlyList<string> vocabulary)
+    {
+        var index = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
+        for (int i = 0; i < vocabulary.Count; i++)
+            if (vocabulary[i] is null || !index.TryAdd(vocabulary[i], i))
+                throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
+        _vocabulary = [.. vocabulary];
+        _index = index;
+    }
+
     /// <summary>The terms (n-grams included) the analyzer produces for one document, in scikit-learn's order.</summary>
     public IReadOnlyList<string> Analyze(string document)
     {

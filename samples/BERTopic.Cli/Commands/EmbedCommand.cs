@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using BERTopicNet.Embedding;
+using BERTopicNet.IO;
+using BERTopicNet.Onnx;
+
+namespace BERTopicNet.Cli.Commands;
+
+/// <summary><c>embed</c>: sentence embeddings of a corpus (DESIGN §7), written as an N × dim float32 .npy.</summary>
+internal sealed class EmbedCommand : ICliCommand
+{
+    public Command Build()
+    {
+        var docs = CliOptions.Required<string>("--docs", "Corpus as JSON Lines, one {\"text\": ...} a line.");
+        var output = CliOptions.Required<string>("--out", "Output .npy file (N x dim float32, row i = line i).");
+        var model = CliOptions.Optional("--model", "Model name (looked up in BERTOPIC_MODELS and the per-user model folder; all-MiniLM-L6-v2 is bundled) or a folder with model.onnx + vocab.txt/tokenizer.json.", SentenceModels.English);
+        var batch = CliOptions.Optional("--batch", "Documents per ONNX Runtime call.", new SentenceEncoderOptions().BatchSize);
+        var threads = CliOptions.Optional<int?>("--threads", "ONNX Runtime intra-op threads (default: one per processor).");
+        var cmd = new Command("embed", "Embed documents with a sentence-transformers model on ONNX Runtime (offline).") { docs, output, model, batch, threads };
+        cmd.SetAction(parse =>
+        {
+            var clock = new StageClock();
+            var texts = JsonlCorpus.ReadTexts(CliOptions.ExistingFile(parse.GetValue(docs)!, "--docs"));
+            var options = new SentenceEncoderOptions { BatchSize = parse.GetValue(batch), IntraOpThreads = parse.GetValue(threads) };
+            using var embedder = EmbeddingModels.FromName(parse.GetValue(model)!, options);
+            var encoder = clock.Time("load", () => embedder.Encoder);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var vectors = clock.Time("embed", () => encoder.Encode(texts));
+            double embedSeconds = sw.Elapsed.TotalSeconds;
+            string outPath = parse.GetValue(output)!;
+            clock.Time("write", () => Npy.Write(outPath, vectors));
+            clock.PrintSummary(new JsonObject
+            {
+                ["docs"] = texts.Count,
+                ["dim"] = encoder.Dimension,
+                ["model"] = encoder.Name,
+                ["batch"] = options.BatchSize,
+                ["threads"] = encoder.IntraOpThreads,
+                ["docs_per_s"] = Math.Round(texts.Count / Math.Max(embedSeconds, 1e-9), 1),
+                ["out"] = Path.GetFullPath(outPath),
+            });
+            return 0;
+        });
+        return cmd;
+    }
+}
