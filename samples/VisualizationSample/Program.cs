@@ -2,10 +2,12 @@
 // on 20 Newsgroups, written as self-contained HTML files and, where Chromium is installed, PNG screenshots.
 //
 //   dotnet run -c Release --project samples/VisualizationSample -- [--data ../shared/data] [--out out/visualization]
+//                                                                [--python-topics] [--no-screenshots]
 //
-// Until the default UMAP + HDBSCAN pipeline is wired into the facade, the model is fitted with the topic of each
-// document that Python BERTopic 0.17.4 found (reference/20newsgroups/bertopic.json, a manual clustering): words,
-// sizes, c-TF-IDF and topic embeddings are then computed by this library from the documents and their embeddings.
+// The model is fitted by this library's default pipeline (UMAP + HDBSCAN, seed 42, soft probabilities) on the
+// precomputed all-MiniLM-L6-v2 embeddings. With --python-topics it is fitted instead on the topic of each document
+// that Python BERTopic 0.17.4 found (reference/20newsgroups/bertopic.json, as a manual clustering), and the
+// distribution chart uses Python's soft HDBSCAN memberships.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -17,7 +19,7 @@ using BERTopicNet.Visualization;
 using BERTopicNet.Visualization.Figures;
 
 string? dataDir = null, outDir = null;
-bool screenshots = true;
+bool screenshots = true, pythonTopics = false;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -25,6 +27,7 @@ for (int i = 0; i < args.Length; i++)
         case "--data": dataDir = args[++i]; break;
         case "--out": outDir = args[++i]; break;
         case "--no-screenshots": screenshots = false; break;
+        case "--python-topics": pythonTopics = true; break;
         default: Console.Error.WriteLine($"error: unknown argument '{args[i]}'"); return 2;
     }
 }
@@ -42,37 +45,41 @@ var docs = JsonlCorpus.ReadTexts(Path.Combine(dataDir, "20newsgroups", "docs.jso
 var embeddings = Npy.ReadMatrix(Path.Combine(dataDir, "20newsgroups", "embeddings.npy"));
 var refDir = Path.Combine(dataDir, "reference", "20newsgroups");
 using var reference = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(refDir, "bertopic.json")));
-var pythonTopics = reference.RootElement.GetProperty("fit").GetProperty("doc_topics").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+var pythonTopics_ = reference.RootElement.GetProperty("fit").GetProperty("doc_topics").EnumerateArray().Select(e => e.GetInt32()).ToArray();
 Console.WriteLine($"{docs.Count} documents, embeddings {embeddings.GetLength(0)} x {embeddings.GetLength(1)}");
 
 var sw = Stopwatch.StartNew();
-var model = new BERTopic(new BERTopicOptions { UmapModel = new NoDimensionalityReduction(), HdbscanModel = new ManualClusterer() });
-model.Fit(docs, embeddings, pythonTopics);
-Console.WriteLine($"fit (c-TF-IDF, words, topic embeddings): {sw.Elapsed.TotalSeconds:F1} s, {model.TopicIds.Count} topics");
-
-// One document's topic distribution: Python's soft HDBSCAN memberships (hdbscan_soft.npy), columns mapped from
-// HDBSCAN clusters to topics through the documents' labels.
+BERTopic model;
 float[]? distribution = null;
 int distributionDoc = -1;
-if (File.Exists(Path.Combine(refDir, "hdbscan_soft.npy")) && File.Exists(Path.Combine(refDir, "hdbscan_labels.npy")))
+if (pythonTopics)
 {
-    var soft = Npy.ReadMatrix(Path.Combine(refDir, "hdbscan_soft.npy"));
-    var labels = Npy.ReadInt32Vector(Path.Combine(refDir, "hdbscan_labels.npy"));
-    var clusterToTopic = new Dictionary<int, int>();
-    for (int i = 0; i < labels.Length; i++)
-        if (labels[i] >= 0 && pythonTopics[i] >= 0) clusterToTopic.TryAdd(labels[i], pythonTopics[i]);
-    int topicCount = model.TopicIds.Count(t => t >= 0);
-    // A document of the space topic (its words contain "space") spread over the most topics above 0.015.
-    int best = -1;
-    for (int d = 0; d < docs.Count; d++)
+    model = new BERTopic(new BERTopicOptions { UmapModel = new NoDimensionalityReduction(), HdbscanModel = new ManualClusterer() });
+    model.Fit(docs, embeddings, pythonTopics_);
+    (distribution, distributionDoc) = PythonDistribution(refDir, pythonTopics_, model);
+}
+else
+{
+    model = new BERTopic(new BERTopicOptions { CalculateProbabilities = true, Seed = 42 });
+    model.Fit(docs, embeddings);
+    var m = model.Probabilities?.Matrix;
+    if (m is not null)
     {
-        if (pythonTopics[d] < 0 || !(model.GetTopic(pythonTopics[d])?.Any(w => w.Word == "space") ?? false)) continue;
-        var row = new float[topicCount];
-        foreach (var (c, t) in clusterToTopic) if (t < topicCount && c < soft.GetLength(1)) row[t] = soft[d, c];
-        int above = row.Count(p => p >= 0.015f);
-        if (above > best) { best = above; distribution = row; distributionDoc = d; }
+        // The document of the space topic spread over the most topics.
+        int space = model.TopicIds.FirstOrDefault(t => t >= 0 && (model.GetTopic(t)?.Take(3).Any(w => w.Word == "space") ?? false), -1);
+        int best = -1;
+        for (int d = 0; d < docs.Count; d++)
+        {
+            if (space >= 0 && model.DocumentTopics[d] != space) continue;
+            int above = 0;
+            for (int t = 0; t < m.GetLength(1); t++) if (m[d, t] >= 0.015f) above++;
+            if (above > best) { best = above; distributionDoc = d; }
+        }
+        if (distributionDoc >= 0)
+            distribution = Enumerable.Range(0, m.GetLength(1)).Select(t => m[distributionDoc, t]).ToArray();
     }
 }
+Console.WriteLine($"fit ({(pythonTopics ? "Python's topics as manual clusters" : "UMAP + HDBSCAN + soft probabilities")}): {sw.Elapsed.TotalSeconds:F1} s, {model.TopicIds.Count} topics");
 
 var charts = new List<(string File, string What, Func<PlotlyFigure> Draw)>
 {
@@ -84,7 +91,7 @@ var charts = new List<(string File, string What, Func<PlotlyFigure> Draw)>
     ("term_rank.html", "c-TF-IDF score against word rank, one line per topic (log scale)", () => model.VisualizeTermRank(new TermRankOptions { LogScale = true })),
 };
 if (distribution is not null)
-    charts.Add(("distribution.html", $"topic probabilities of document {distributionDoc} (Python's soft HDBSCAN memberships)", () => model.VisualizeDistribution(distribution)));
+    charts.Add(("distribution.html", $"topic probabilities of document {distributionDoc} ({(pythonTopics ? "Python's" : "our")} soft HDBSCAN memberships)", () => model.VisualizeDistribution(distribution)));
 
 string? chromium = new[] { Environment.GetEnvironmentVariable("BERTOPIC_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }
     .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
@@ -107,6 +114,30 @@ foreach (var (file, what, draw) in charts)
 }
 Console.WriteLine(JsonSerializer.Serialize(new { out_dir = outDir, total_seconds = Math.Round(total.Elapsed.TotalSeconds, 2), charts = summary }));
 return 0;
+
+// Python's soft HDBSCAN memberships (hdbscan_soft.npy), columns mapped from HDBSCAN clusters to topics through the
+// documents' labels, for a document of the space topic spread over the most topics.
+static (float[]? Row, int Doc) PythonDistribution(string refDir, int[] topics, BERTopic model)
+{
+    if (!File.Exists(Path.Combine(refDir, "hdbscan_soft.npy")) || !File.Exists(Path.Combine(refDir, "hdbscan_labels.npy"))) return (null, -1);
+    var soft = Npy.ReadMatrix(Path.Combine(refDir, "hdbscan_soft.npy"));
+    var labels = Npy.ReadInt32Vector(Path.Combine(refDir, "hdbscan_labels.npy"));
+    var clusterToTopic = new Dictionary<int, int>();
+    for (int i = 0; i < labels.Length; i++)
+        if (labels[i] >= 0 && topics[i] >= 0) clusterToTopic.TryAdd(labels[i], topics[i]);
+    int topicCount = model.TopicIds.Count(t => t >= 0);
+    float[]? bestRow = null;
+    int best = -1, bestDoc = -1;
+    for (int d = 0; d < topics.Length; d++)
+    {
+        if (topics[d] < 0 || !(model.GetTopic(topics[d])?.Any(w => w.Word == "space") ?? false)) continue;
+        var row = new float[topicCount];
+        foreach (var (c, t) in clusterToTopic) if (t < topicCount && c < soft.GetLength(1)) row[t] = soft[d, c];
+        int above = row.Count(p => p >= 0.015f);
+        if (above > best) { best = above; bestRow = row; bestDoc = d; }
+    }
+    return (bestRow, bestDoc);
+}
 
 static void Screenshot(string chromium, string html, string png, int width, int height)
 {
