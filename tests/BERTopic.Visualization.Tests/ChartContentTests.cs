@@ -48,14 +48,17 @@ public sealed class ChartContentTests
     }
 
     [Fact]
-    public void Barchart_takes_the_most_frequent_topics_with_words_best_at_top()
+    public void Barchart_takes_the_most_frequent_topics_in_id_order_with_words_best_at_top()
     {
         var fig = M.Data.VisualizeBarchart(new BarchartOptions { TopN = 3, WordCount = 4 });
-        var expected = M.Data.TopicIds.Where(t => t >= 0).OrderByDescending(t => M.Data.Sizes[M.Data.IndexOf(t)]).Take(3).ToArray();
+        var expected = M.Data.TopicIds.Where(t => t >= 0).OrderByDescending(t => M.Data.Sizes[M.Data.IndexOf(t)]).Take(3).Order().ToArray();
         Assert.Equal(expected.Select(t => $"Topic {t}"), fig.Data.Select(d => d!["name"]!.GetValue<string>()));
         var words = fig.Data[0]!["y"]!.AsArray().Select(w => w!.GetValue<string>().Trim()).ToArray();
         Assert.Equal(M.Data.Words[M.Data.IndexOf(expected[0])].Take(4).Reverse().Select(w => w.Word), words);
         Assert.Equal(4 * 250, fig.Layout["width"]!.GetValue<int>() + 250); // 3 columns of 250 px
+        // Explicit topics keep the caller's order.
+        var given = M.Data.VisualizeBarchart(new BarchartOptions { Topics = [5, 1, 3] });
+        Assert.Equal(["Topic 5", "Topic 1", "Topic 3"], given.Data.Select(d => d!["name"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ public static partial class TopicVisualizations
 {
     /// <summary>
     /// Horizontal bar charts of the top words of each topic by c-TF-IDF score, one subplot per topic (Python's
-    /// <c>visualize_barchart</c>).
+    /// <c>visualize_barchart</c>): the <see cref="BarchartOptions.TopN"/> most frequent topics in id order, or the
+    /// given topics in the given order.
     /// </summary>
     /// <param name="data">The fitted topics.</param>
     /// <param name="options">Selection, words per topic, grid; null for defaults.</param>
@@ -22,7 +23,10 @@ public static partial class TopicVisualizations
             throw new ArgumentException($"Columns must be at least 1 (it was {options.Columns}).", nameof(options));
         if (options.Topics is null && options.TopN < 1)
             throw new ArgumentException($"TopN must be at least 1 (it was {options.TopN}).", nameof(options));
-        var topics = data.SelectTopics(options.Topics, options.Topics is null ? options.TopN : null, keepFrequencyOrder: true);
+        // As Python: the TopN most frequent topics, drawn in id order (explicit topics in the order given).
+        var topics = options.Topics is null
+            ? data.SelectTopics(null, options.TopN)
+            : data.SelectTopics(options.Topics, null, keepFrequencyOrder: true);
 
         int n = topics.Length;
         int columns = Math.Min(options.Columns, n);
