@@ -95,4 +95,21 @@ public class RepresentationModelTests
         Assert.Contains("embedding model", Assert.Throws<InvalidOperationException>(() => Model(new MaximalMarginalRelevance(), null).FitTransform(docs, emb, labels)).Message);
         Assert.Contains("embedding model", Assert.Throws<InvalidOperationException>(() => Model(new KeyBertInspired(), null).FitTransform(docs, emb, labels)).Message);
     }
+
+    [Fact]
+    public void FindTopicsRanksTopicsBySimilarityToTheSearchTerm()
+    {
+        var (docs, labels, emb) = TestCorpus.Create([8, 12, 9], noise: 0);
+        var embedder = new ThemeEmbedder();
+        var model = new BERTopic(new BERTopicOptions { UmapModel = new NoDimensionalityReduction(), HdbscanModel = new ManualClusterer(), EmbeddingModel = embedder });
+        var (topics, _) = model.FitTransform(docs, embedder.Embed(docs), labels);
+        int breadTopic = topics[Array.FindIndex(labels, l => l == 2)];
+        var found = model.FindTopics("bread oven", topN: 2);
+        Assert.Equal(2, found.Count);
+        Assert.Equal(breadTopic, found[0].Topic);
+        Assert.True(found[0].Similarity >= found[1].Similarity);
+        var withoutModel = Model(null!, null);
+        withoutModel.FitTransform(docs, emb, labels);
+        Assert.Contains("EmbeddingModel", Assert.Throws<InvalidOperationException>(() => withoutModel.FindTopics("x")).Message);
+    }
 }

@@ -73,12 +73,24 @@ public sealed class CountVectorizer : IVectorizer
         _lookup = lookup;
     }
 
+    /// <summary>
+    /// The tokens of one document as scikit-learn's <c>build_tokenizer()</c> gives them: the token pattern applied to the
+    /// text as it is (no lowercasing, no stop-word removal).
+    /// </summary>
+    public static IReadOnlyList<string> Tokenize(string document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var spans = new List<(int Start, int Length)>();
+        PythonText.Tokenize(document, spans);
+        return spans.ConvertAll(t => document.Substring(t.Start, t.Length));
+    }
+
     /// <summary>The terms (n-grams included) the analyzer produces for one document, in scikit-learn's order.</summary>
     public IReadOnlyList<string> Analyze(string document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var terms = new List<string>();
-        var tokens = Tokenize(document);
+        var tokens = TokenizeForCounting(document);
         var buffer = new char[64];
         EmitTerms(tokens, 0, tokens.Count, ref buffer, terms, static (list, term) => list.Add(term.ToString()));
         return terms;
@@ -112,7 +124,7 @@ public sealed class CountVectorizer : IVectorizer
         {
             int n = Math.Min(ChunkSize, documents.Count - start);
             var tokenized = new TokenizedDocument[n];
-            Parallel.For(0, n, parallel, i => tokenized[i] = Tokenize(documents[start + i]));
+            Parallel.For(0, n, parallel, i => tokenized[i] = TokenizeForCounting(documents[start + i]));
             var items = new List<(int Doc, int From, int To)>();
             for (int i = 0; i < n; i++)
             {
@@ -266,7 +278,7 @@ public sealed class CountVectorizer : IVectorizer
                 var ids = state.Ids;
                 ids.Clear();
                 var buffer = state.Buffer;
-                var tokens = Tokenize(documents[i]);
+                var tokens = TokenizeForCounting(documents[i]);
                 EmitTerms(tokens, 0, tokens.Count, ref buffer, (lookup, ids), static (s, term) =>
                 {
                     int id = s.lookup.Find(term);
@@ -320,7 +332,7 @@ public sealed class CountVectorizer : IVectorizer
         public int Count => Starts.Length;
     }
 
-    private TokenizedDocument Tokenize(string document)
+    private TokenizedDocument TokenizeForCounting(string document)
     {
         string text = Options.Lowercase ? PythonText.ToLower(document) : document;
         var tokens = new List<(int Start, int Length)>();
