@@ -18,6 +18,9 @@ public sealed partial class BERTopic
     private const string FingerprintsFileName = "document_fingerprints.safetensors";
     private const string RepresentativeDocsFileName = "representative_docs.json";
 
+    /// <summary>config.json as loaded: parameters this library does not use (seed_topic_list, low_memory, ...) are written back unchanged.</summary>
+    private PythonModelConfig? _loadedConfig;
+
     /// <summary>
     /// Saves the fitted model as a folder in Python BERTopic 0.17.4's safetensors layout (<c>config.json</c>,
     /// <c>topics.json</c>, <c>topic_embeddings.safetensors</c>, <c>ctfidf.safetensors</c>, <c>ctfidf_config.json</c>;
@@ -178,6 +181,15 @@ public sealed partial class BERTopic
             TopNWords = _topNWords,
             EmbeddingModel = o.EmbeddingModelName ?? (_embeddingModel is UnresolvedEmbeddingModel u ? u.Name : _embeddingModel?.Name),
         };
+        if (_loadedConfig is { } lc)
+        {
+            config.LowMemory = lc.LowMemory;
+            config.Verbose = lc.Verbose;
+            config.SeedTopicList = lc.SeedTopicList?.DeepClone().AsArray();
+            config.ZeroshotTopicList = lc.ZeroshotTopicList?.DeepClone().AsArray();
+            config.ZeroshotMinSimilarity = lc.ZeroshotMinSimilarity;
+            foreach (var (key, value) in lc.Extra) config.Extra[key] = value?.DeepClone();
+        }
         var folder = new PythonModelFolder
         {
             Config = config,
@@ -452,6 +464,7 @@ public sealed partial class BERTopic
     private void RestoreFittedState(PythonModelFolder py, Dictionary<int, IReadOnlyList<string>>? representativeDocs, TopicProbabilities? probabilities)
     {
         var t = py.Topics;
+        _loadedConfig = py.Config;
         _documentTopics = [.. t.Topics];
         _topicSizes = [.. t.TopicSizes.Select(kv => (kv.Key, kv.Value))];
         _mapper = TopicMapper.FromHistory(t.TopicMapper);

@@ -195,6 +195,26 @@ public sealed class ModelRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void PythonParametersWeDoNotUseSurviveLoadAndSave()
+    {
+        string dir = PathFor("py-params");
+        FitManual().Save(dir);
+        File.Delete(Path.Combine(dir, "bertopic_net.json")); // now read as a Python folder
+        string cfg = Path.Combine(dir, "config.json");
+        File.WriteAllText(cfg, File.ReadAllText(cfg)
+            .Replace("\"low_memory\": false", "\"low_memory\": true")
+            .Replace("\"seed_topic_list\": null", "\"seed_topic_list\": [[\"goal\", \"match\"], [\"bank\"]], \"future_param\": 3"));
+        var loaded = BERTopic.Load(dir, new FakeEmbedder("x"));
+        string again = PathFor("py-params-again");
+        loaded.Save(again);
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(again, "config.json")));
+        var root = doc.RootElement;
+        Assert.True(root.GetProperty("low_memory").GetBoolean());
+        Assert.Equal("[[\"goal\",\"match\"],[\"bank\"]]", JsonSerializer.Serialize(root.GetProperty("seed_topic_list")));
+        Assert.Equal(3, root.GetProperty("future_param").GetInt32());
+    }
+
+    [Fact]
     public void WrittenFilesAreValidSafetensorsAndPythonsJsonKeys()
     {
         var model = FitManual(new StrengthClusterer());
@@ -329,7 +349,8 @@ public sealed class ModelRoundTripTests : IDisposable
             using var b = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, f)));
             Assert.Equal(a.RootElement.EnumerateObject().Select(p => p.Name), b.RootElement.EnumerateObject().Select(p => p.Name));
         }
-        Assert.True(File.ReadAllBytes(Path.Combine(python, "topics.json")).SequenceEqual(File.ReadAllBytes(Path.Combine(dir, "topics.json"))));
+        Assert.Equal(File.ReadAllText(Path.Combine(python, "topics.json")), File.ReadAllText(Path.Combine(dir, "topics.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(python, "config.json")), File.ReadAllText(Path.Combine(dir, "config.json")));
         AssertSameModel(model, BERTopic.Load(dir, new FakeEmbedder("x")));
     }
 }
