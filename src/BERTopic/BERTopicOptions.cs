@@ -61,7 +61,7 @@ public sealed class BERTopicOptions
     /// <summary>Weights the counts. Null: <see cref="ClassTfidfTransformer"/> with default options.</summary>
     public ClassTfidfTransformer? CtfidfModel { get; init; }
 
-    /// <summary>Fine-tunes the topic words after c-TF-IDF (e.g. maximal marginal relevance). Null: none.</summary>
+    /// <summary>Fine-tunes the topic words after c-TF-IDF (e.g. <see cref="MaximalMarginalRelevance"/> or <see cref="KeyBertInspired"/>). Null: none.</summary>
     public IRepresentationModel? RepresentationModel { get; init; }
 
     /// <summary>Receives one message per stage. Null: no logging.</summary>

@@ -64,6 +64,13 @@ public sealed class RepresentationContext
     /// <summary>The fitted c-TF-IDF transformer.</summary>
     public ClassTfidfTransformer CtfidfModel { get; }
 
+    /// <summary>A copy of this context whose <see cref="Candidates"/> are <paramref name="candidates"/> (for chaining models).</summary>
+    public RepresentationContext WithCandidates(IReadOnlyDictionary<int, IReadOnlyList<TopicWord>> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return new(Documents, DocumentTopics, Topics, CTfidf, Vocabulary, candidates, TopNWords, EmbeddingModel, Vectorizer, CtfidfModel, _representativeDocs);
+    }
+
     /// <summary>
     /// The most representative documents of each topic, chosen as Python BERTopic's
     /// <c>_extract_representative_docs</c> does (seeded sample of <paramref name="samples"/> documents per topic,

@@ -62,12 +62,27 @@ public sealed class CountVectorizer : IVectorizer
     /// <exception cref="ArgumentException">A term is null or repeated.</exception>
     internal void RestoreFittedVocabulary(IReadOnlyList<string> vocabulary)
     {
-        var index = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
-        for (int i = 0; i < vocabulary.Count; i++)
-            if (vocabulary[i] is null || !index.TryAdd(vocabulary[i], i))
-                throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
-        _vocabulary = [.. vocabulary];
-        _lookup = BuildLookup(_vocabulary);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var terms = new string[vocabulary.Count];
+        for (int i = 0; i < terms.Length; i++)
+            terms[i] = vocabulary[i] ?? throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
+        var lookup = BuildLookup(terms);
+        if (lookup.Count != terms.Length)
+            throw new ArgumentException("The vocabulary has a repeated entry.", nameof(vocabulary));
+        _vocabulary = terms;
+        _lookup = lookup;
+    }
+
+    /// <summary>
+    /// The tokens of one document as scikit-learn's <c>build_tokenizer()</c> gives them: the token pattern applied to the
+    /// text as it is (no lowercasing, no stop-word removal).
+    /// </summary>
+    public static IReadOnlyList<string> Tokenize(string document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var spans = new List<(int Start, int Length)>();
+        PythonText.Tokenize(document, spans);
+        return spans.ConvertAll(t => document.Substring(t.Start, t.Length));
     }
 
     /// <summary>The terms (n-grams included) the analyzer produces for one document, in scikit-learn's order.</summary>
@@ -75,7 +90,7 @@ public sealed class CountVectorizer : IVectorizer
     {
         ArgumentNullException.ThrowIfNull(document);
         var terms = new List<string>();
-        var tokens = Tokenize(document);
+        var tokens = TokenizeForCounting(document);
         var buffer = new char[64];
         EmitTerms(tokens, 0, tokens.Count, ref buffer, terms, static (list, term) => list.Add(term.ToString()));
         return terms;
@@ -109,7 +124,7 @@ public sealed class CountVectorizer : IVectorizer
         {
             int n = Math.Min(ChunkSize, documents.Count - start);
             var tokenized = new TokenizedDocument[n];
-            Parallel.For(0, n, parallel, i => tokenized[i] = Tokenize(documents[start + i]));
+            Parallel.For(0, n, parallel, i => tokenized[i] = TokenizeForCounting(documents[start + i]));
             var items = new List<(int Doc, int From, int To)>();
             for (int i = 0; i < n; i++)
             {
@@ -263,7 +278,7 @@ public sealed class CountVectorizer : IVectorizer
                 var ids = state.Ids;
                 ids.Clear();
                 var buffer = state.Buffer;
-                var tokens = Tokenize(documents[i]);
+                var tokens = TokenizeForCounting(documents[i]);
                 EmitTerms(tokens, 0, tokens.Count, ref buffer, (lookup, ids), static (s, term) =>
                 {
                     int id = s.lookup.Find(term);
@@ -317,7 +332,7 @@ public sealed class CountVectorizer : IVectorizer
         public int Count => Starts.Length;
     }
 
-    private TokenizedDocument Tokenize(string document)
+    private TokenizedDocument TokenizeForCounting(string document)
     {
         string text = Options.Lowercase ? PythonText.ToLower(document) : document;
         var tokens = new List<(int Start, int Length)>();
