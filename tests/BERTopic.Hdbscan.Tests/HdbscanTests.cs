@@ -132,6 +132,11 @@ public class HdbscanTests
         soft.Fit(x);
         var s = soft.AllPointsMembershipVectors();
         foreach (var v in s) Assert.True(float.IsFinite(v));
+        var probe = new float[,] { { 10, 10 }, { 0, 0 }, { 5, 5 } };
+        foreach (var v in soft.MembershipVector(probe)) Assert.True(float.IsFinite(v));
+        var (labels, strengths) = soft.ApproximatePredict(probe);
+        Assert.Equal(r.Labels[n], labels[0]);
+        Assert.All(strengths, v => Assert.True(float.IsFinite(v)));
     }
 
     [Fact]
