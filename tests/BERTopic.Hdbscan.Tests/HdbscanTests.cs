@@ -115,6 +115,27 @@ public class HdbscanTests
     }
 
     [Fact]
+    public void EpsilonOverridesMaxClusterSizeInEom()
+    {
+        // MaxClusterSize forces eom down to the four blobs; an epsilon larger than the gap inside each pair
+        // walks the selection back up to the pairs (hdbscan documents that epsilon can override the size limit).
+        (double, double)[] centres = [(-20, 0), (-18.5, 0), (20, 0), (21.5, 0)];
+        var x = TestData.Blobs(5, 50, 0.25, centres);
+        var capped = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, MaxClusterSize = 60 }).Fit(x);
+        Assert.Equal(4, capped.ClusterCount);
+        var merged = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, MaxClusterSize = 60, ClusterSelectionEpsilon = 3 }).Fit(x);
+        Assert.Equal(2, merged.ClusterCount);
+        Assert.Equal(merged.Labels[0], merged.Labels[50]);
+        Assert.Equal(merged.Labels[100], merged.Labels[150]);
+        // An epsilon beyond the gap between the pairs would need the root: only allowed with AllowSingleCluster.
+        var wide = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, ClusterSelectionMethod = ClusterSelectionMethod.Leaf, ClusterSelectionEpsilon = 100 }).Fit(x);
+        Assert.Equal(2, wide.ClusterCount);
+        var single = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, ClusterSelectionMethod = ClusterSelectionMethod.Leaf, ClusterSelectionEpsilon = 100, AllowSingleCluster = true }).Fit(x);
+        Assert.Equal(1, single.ClusterCount);
+        Assert.All(single.Labels, l => Assert.Equal(0, l));
+    }
+
+    [Fact]
     public void DuplicatePointsAreHandled()
     {
         var blob = TestData.Blobs(7, 40, 0.5, [(0, 0), (10, 10)]);
