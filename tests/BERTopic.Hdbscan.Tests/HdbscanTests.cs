@@ -217,6 +217,26 @@ public class HdbscanTests
     }
 
     [Fact]
+    public void CancellationLeavesThePreviousFitAndProgressReachesOne()
+    {
+        var x = TestData.Blobs(13, 100, 0.5, [(0, 0), (5, 5)]);
+        var h = new Hdbscan(new HdbscanOptions { MinClusterSize = 10 });
+        var reports = new List<double>();
+        var first = h.Fit(x, new SyncProgress(reports.Add));
+        Assert.Equal(1.0, reports[^1]);
+        Assert.All(reports, f => Assert.InRange(f, 0, 1));
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => h.Fit(TestData.Random(2, 300, 2), null, cts.Token));
+        Assert.Equal(first.Labels, h.Labels);
+    }
+
+    private sealed class SyncProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+
+    [Fact]
     public void AlphaScalesDistances()
     {
         // Alpha divides distances in mutual reachability; with MinSamples 1 core distances are the nearest
