@@ -2,11 +2,16 @@ namespace BERTopicNet.Hdbscan;
 
 /// <summary>
 /// Exact minimum spanning tree of the mutual-reachability graph by Borůvka's algorithm over a k-d tree.
-/// Each round, every point looks for its nearest point (in mutual reachability) outside its component; the
-/// search prunes boxes that lie in the point's own component or cannot beat the component's best edge so far.
-/// A point's exact nearest outside neighbour stays valid in later rounds until that neighbour joins the
-/// point's component, so only those points search again. Ties are broken by <see cref="MstEdge.Compare(MstEdge, MstEdge)"/>,
-/// which makes the tree independent of thread count and timing.
+/// Each round, every point needs its nearest point (in mutual reachability) outside its component:
+/// <list type="bullet">
+/// <item>its k nearest neighbours (from the core-distance query) answer it outright when the best outside one is
+/// lighter than anything beyond the k-th neighbour could be;</item>
+/// <item>an exact answer stays valid in later rounds until that neighbour joins the point's component;</item>
+/// <item>the rest search the tree in batches (one leaf, one component) with box-to-box bounds, in increasing order
+/// of a per-point lower bound that only grows, so the component's best edge is found early and most points skip.</item>
+/// </list>
+/// Ties are broken by <see cref="MstEdge.Compare(MstEdge, MstEdge)"/>, which makes the tree unique and
+/// independent of thread count and timing (tests hold it equal to Prim's).
 /// </summary>
 internal sealed class BoruvkaMst
 {
@@ -20,7 +25,7 @@ internal sealed class BoruvkaMst
     private readonly double[] _pointBest;    // cached exact nearest outside neighbour per point
     private readonly double[] _pointRaw;
     private readonly int[] _leafOf;          // leaf node of each tree position
-    private readonly double[] _pointLower;       // lower bound on the point's nearest outside neighbour (only grows)
+    private readonly double[] _pointLower;   // lower bound on the point's nearest outside neighbour (only grows)
     private readonly int[] _pointTo;
     private readonly bool[] _pointExact;
     private readonly int _threads;

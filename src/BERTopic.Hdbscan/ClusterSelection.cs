@@ -119,10 +119,16 @@ internal sealed class ClusterSelection
                     isCluster[node] = false;
                     stability[node] = sub;
                 }
-                else
-                {
-                    foreach (var d in f.Below(node)) if (d != node) isCluster[d] = false;
-                }
+            }
+            // A kept cluster deselects everything below it (hdbscan walks each kept subtree; one top-down pass
+            // over the ids, parents first, does the same in linear time).
+            var blocked = new bool[f.Limit];
+            for (int c = root + 1; c < f.Limit; c++)
+            {
+                int p = f.ParentOf[c];
+                if (p < 0) continue;
+                blocked[c] = blocked[p] || (inNodeList[p] && isCluster[p]);
+                if (blocked[c]) isCluster[c] = false;
             }
             if (eps != 0.0 && hasClusterTree)
             {

@@ -56,7 +56,8 @@ public sealed class CondensedTree
             return new CondensedTree { Parent = [1], Child = [0], Lambda = [0.0], ChildSize = [1], PointCount = 1 };
         }
         int root = 2 * n - 2;
-        var relabel = new Dictionary<int, int> { [root] = n };
+        var relabel = new int[2 * n - 1];
+        relabel[root] = n;
         int nextLabel = n + 1;
         var queue = new Queue<int>();
         queue.Enqueue(root);

@@ -81,14 +81,15 @@ public sealed class Hdbscan
             if (!float.IsFinite(flat[i]))
                 throw new ArgumentException($"points[{i / d}, {i % d}] is {flat[i]}; HDBSCAN needs finite values: remove or impute rows with NaN or infinity first.", nameof(points));
 
-        _points = flat; _n = n; _dims = d; _prediction = null; _predictionCore = null;
         progress?.Report(0);
         var coords = new double[n * d];
         for (int i = 0; i < coords.Length; i++) coords[i] = flat[i];
         int minSamples = Math.Max(1, Math.Min(n - 1, _options.EffectiveMinSamples));
+        CondensedTree tree;
+        double[]? predictionCore = null;
         if (n == 1)
         {
-            _tree = new CondensedTree { Parent = [1], Child = [0], Lambda = [0.0], ChildSize = [1], PointCount = 1 };
+            tree = new CondensedTree { Parent = [1], Child = [0], Lambda = [0.0], ChildSize = [1], PointCount = 1 };
         }
         else
         {
@@ -98,11 +99,13 @@ public sealed class Hdbscan
             var mstProgress = progress is null ? null : new Progress<double>(f => progress.Report(0.2 + 0.6 * f));
             var edges = BoruvkaMst.Compute(kd, core.ByPosition, _options.Alpha, Threads, mstProgress, ct, core.KnnPos, core.K);
             var slt = SingleLinkageTree.FromSpanningTree(edges, n);
-            _predictionCore = core.Prediction;
-            _tree = CondensedTree.Condense(slt, _options.MinClusterSize);
+            predictionCore = core.Prediction;
+            tree = CondensedTree.Condense(slt, _options.MinClusterSize);
         }
         ct.ThrowIfCancellationRequested();
-        var sel = ClusterSelection.Run(_tree, _options);
+        var sel = ClusterSelection.Run(tree, _options);
+        // The model changes only once everything succeeded (a cancelled fit leaves the previous one intact).
+        _points = flat; _n = n; _dims = d; _tree = tree; _predictionCore = predictionCore; _prediction = null;
         _selected = sel.Selected;
         _result = new HdbscanResult(sel.Labels, ToFloat(sel.Probabilities), ToFloat(sel.OutlierScores), ToFloat(sel.Persistence));
         if (_options.PredictionData) _prediction = BuildPrediction();

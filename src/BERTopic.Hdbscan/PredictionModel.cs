@@ -23,7 +23,8 @@ internal sealed class PredictionModel
     private readonly int[] _exemplarStart;       // cluster j's exemplars are rows [start[j], start[j+1])
     private readonly float[] _exemplarsByDim;    // the same, one block per dimension (for SIMD)
     private readonly int _exemplarCount;
-    private double[]? _mergeTable;               // (cluster - N) * k + j -> merge height, NaN = the point's own lambda
+    private double[]? _mergeTable;               // row(cluster) * k + j -> merge height, NaN = the point's own lambda
+    private int[]? _mergeRow;                    // row of each cluster in the merge table (-1: no point falls out of it)
 
     public double[] CoreDistances => _core;
 
@@ -42,6 +43,17 @@ internal sealed class PredictionModel
         _labelOfCluster = new int[_f.Limit];
         _clusterMaxLambda = new double[_f.Limit];
         Array.Fill(_labelOfCluster, -1);
+        // Exemplars: the points that stay longest in each leaf cluster (those leaving it at its largest lambda).
+        var leafExemplars = new Dictionary<int, List<int>>();
+        for (int p = 0; p < n; p++)
+        {
+            int leaf = _f.PointParent[p];
+            if (_f.Children[leaf].Length == 0 && _f.PointLambda[p] == _f.MaxLambda[leaf])
+            {
+                if (!leafExemplars.TryGetValue(leaf, out var list)) leafExemplars[leaf] = list = [];
+                list.Add(p);
+            }
+        }
         var exemplarRows = new List<int>();
         _exemplarStart = new int[selected.Length + 1];
         for (int j = 0; j < selected.Length; j++)
@@ -52,12 +64,7 @@ internal sealed class PredictionModel
             foreach (var s in below) { _labelOfCluster[s] = j; _clusterMaxLambda[s] = max; }
             _exemplarStart[j] = exemplarRows.Count;
             foreach (var leaf in below)
-            {
-                if (_f.Children[leaf].Length > 0) continue;
-                double leafMax = _f.MaxLambda[leaf];
-                for (int p = 0; p < n; p++)
-                    if (_f.PointParent[p] == leaf && _f.PointLambda[p] == leafMax) exemplarRows.Add(p);
-            }
+                if (_f.Children[leaf].Length == 0 && leafExemplars.TryGetValue(leaf, out var list)) exemplarRows.AddRange(list);
         }
         _exemplarStart[selected.Length] = exemplarRows.Count;
         _exemplars = new float[exemplarRows.Count * d];
@@ -137,18 +144,26 @@ internal sealed class PredictionModel
         return (labels, strengths);
     }
 
-    /// <summary>hdbscan's <c>merge_height</c> for every cluster node and selected cluster; NaN stands for the point's own lambda.</summary>
+    /// <summary>
+    /// hdbscan's <c>merge_height</c> between every cluster that points fall out of and every selected cluster; NaN
+    /// stands for the point's own lambda (one cluster lies below the other). Built once, before parallel use.
+    /// </summary>
     private double[] MergeTable()
     {
         if (_mergeTable is { } t) return t;
-        int root = _f.PointCount, nodes = _f.Limit - root, k = _selected.Length;
-        var table = new double[nodes * k];
-        Parallel.For(0, nodes, new ParallelOptions { MaxDegreeOfParallelism = _threads }, node =>
+        int k = _selected.Length;
+        var row = new int[_f.Limit];
+        Array.Fill(row, -1);
+        var clusters = new List<int>();
+        foreach (var pc in _f.PointParent)
+            if (row[pc] < 0) { row[pc] = clusters.Count; clusters.Add(pc); }
+        var table = new double[clusters.Count * k];
+        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, r =>
         {
-            int pc = node + root;
-            if (pc != root && _f.ParentOf[pc] < 0) return; // id not used
+            int pc = clusters[r];
             for (int j = 0; j < k; j++)
             {
+                // Walk both up, larger id first (ids are topologically ordered), to their common ancestor.
                 int left = pc, right = _selected[j], last = -1;
                 bool tookLeft = false, tookRight = false;
                 while (left != right)
@@ -156,16 +171,17 @@ internal sealed class PredictionModel
                     if (left > right) { tookLeft = true; last = left; left = _f.ParentOf[left]; }
                     else { tookRight = true; last = right; right = _f.ParentOf[right]; }
                 }
-                table[node * k + j] = tookLeft && tookRight ? _f.Birth[last] : double.NaN;
+                table[r * k + j] = tookLeft && tookRight ? _f.Birth[last] : double.NaN;
             }
         });
+        _mergeRow = row;
         return _mergeTable = table;
     }
 
     private void Heights(int pointCluster, double pointLambda, Span<double> heights)
     {
-        var table = MergeTable();
-        int k = _selected.Length, o = (pointCluster - _f.PointCount) * k;
+        var table = _mergeTable!;
+        int k = _selected.Length, o = _mergeRow![pointCluster] * k;
         for (int j = 0; j < k; j++)
         {
             double h = table[o + j];
@@ -224,6 +240,7 @@ internal sealed class PredictionModel
         if (k == 0) return result;
         int kn = Math.Min(2 * _minSamples, _tree.Count);
         int maxEx = ScratchSize;
+        MergeTable();
         Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = _threads },
             () => (new int[kn], new double[kn], new double[_dims], new double[k], new double[k], new double[k], new float[maxEx]), (i, _, b) =>
         {
@@ -240,12 +257,17 @@ internal sealed class PredictionModel
             for (int c = 0; c < k; c++)
             {
                 double den = maxLambda - h[c];
-                if (den <= 0) den = 1e-8;
-                ov[c] = maxLambda / den;
+                if (!(den > 0)) den = 1e-8; // hdbscan's safe division (also catches infinity - infinity)
+                ov[c] = double.IsPositiveInfinity(maxLambda) && double.IsFinite(h[c]) ? 1.0 : maxLambda / den;
                 if (ov[c] > top) top = ov[c];
             }
             double osum = 0;
-            for (int c = 0; c < k; c++) { ov[c] = Math.Exp(ov[c] - top); osum += ov[c]; }
+            for (int c = 0; c < k; c++)
+            {
+                // Softmax; when duplicates make some scores infinite, its limit puts all weight on those.
+                ov[c] = double.IsPositiveInfinity(top) ? (double.IsPositiveInfinity(ov[c]) ? 1.0 : 0.0) : Math.Exp(ov[c] - top);
+                osum += ov[c];
+            }
             double rsum = 0;
             for (int c = 0; c < k; c++)
             {

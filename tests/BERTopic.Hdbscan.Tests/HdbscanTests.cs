@@ -115,6 +115,27 @@ public class HdbscanTests
     }
 
     [Fact]
+    public void EpsilonOverridesMaxClusterSizeInEom()
+    {
+        // MaxClusterSize forces eom down to the four blobs; an epsilon larger than the gap inside each pair
+        // walks the selection back up to the pairs (hdbscan documents that epsilon can override the size limit).
+        (double, double)[] centres = [(-20, 0), (-18.5, 0), (20, 0), (21.5, 0)];
+        var x = TestData.Blobs(5, 50, 0.25, centres);
+        var capped = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, MaxClusterSize = 60 }).Fit(x);
+        Assert.Equal(4, capped.ClusterCount);
+        var merged = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, MaxClusterSize = 60, ClusterSelectionEpsilon = 3 }).Fit(x);
+        Assert.Equal(2, merged.ClusterCount);
+        Assert.Equal(merged.Labels[0], merged.Labels[50]);
+        Assert.Equal(merged.Labels[100], merged.Labels[150]);
+        // An epsilon beyond the gap between the pairs would need the root: only allowed with AllowSingleCluster.
+        var wide = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, ClusterSelectionMethod = ClusterSelectionMethod.Leaf, ClusterSelectionEpsilon = 100 }).Fit(x);
+        Assert.Equal(2, wide.ClusterCount);
+        var single = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, ClusterSelectionMethod = ClusterSelectionMethod.Leaf, ClusterSelectionEpsilon = 100, AllowSingleCluster = true }).Fit(x);
+        Assert.Equal(1, single.ClusterCount);
+        Assert.All(single.Labels, l => Assert.Equal(0, l));
+    }
+
+    [Fact]
     public void DuplicatePointsAreHandled()
     {
         var blob = TestData.Blobs(7, 40, 0.5, [(0, 0), (10, 10)]);
@@ -132,6 +153,11 @@ public class HdbscanTests
         soft.Fit(x);
         var s = soft.AllPointsMembershipVectors();
         foreach (var v in s) Assert.True(float.IsFinite(v));
+        var probe = new float[,] { { 10, 10 }, { 0, 0 }, { 5, 5 } };
+        foreach (var v in soft.MembershipVector(probe)) Assert.True(float.IsFinite(v));
+        var (labels, strengths) = soft.ApproximatePredict(probe);
+        Assert.Equal(r.Labels[n], labels[0]);
+        Assert.All(strengths, v => Assert.True(float.IsFinite(v)));
     }
 
     [Fact]
@@ -188,6 +214,26 @@ public class HdbscanTests
         Assert.Equal(a.Probabilities, b.Probabilities);
         Assert.Equal(a.OutlierScores, b.OutlierScores);
         Assert.Equal(one.AllPointsMembershipVectors(), many.AllPointsMembershipVectors());
+    }
+
+    [Fact]
+    public void CancellationLeavesThePreviousFitAndProgressReachesOne()
+    {
+        var x = TestData.Blobs(13, 100, 0.5, [(0, 0), (5, 5)]);
+        var h = new Hdbscan(new HdbscanOptions { MinClusterSize = 10 });
+        var reports = new List<double>();
+        var first = h.Fit(x, new SyncProgress(reports.Add));
+        Assert.Equal(1.0, reports[^1]);
+        Assert.All(reports, f => Assert.InRange(f, 0, 1));
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => h.Fit(TestData.Random(2, 300, 2), null, cts.Token));
+        Assert.Equal(first.Labels, h.Labels);
+    }
+
+    private sealed class SyncProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
     }
 
     [Fact]
