@@ -15,7 +15,7 @@ internal sealed class UmapBenchmark : IBenchmark
 {
     public string Name => "umap";
 
-    public string Usage => "[--corpus 20newsgroups,bbc_news] [--no-python] [--seed 42] [--threads N] [--growth 5000,20000,100000] [--python-growth] [--no-trust]";
+    public string Usage => "[--corpus 20newsgroups,bbc_news] [--no-python] [--seed 42] [--threads N] [--growth 5000,20000,100000] [--python-growth] [--no-trust] [--knn-sweep 2000,4000,8000,16000]";
 
     public JsonObject Run(BenchmarkArgs args)
     {
@@ -83,6 +83,32 @@ internal sealed class UmapBenchmark : IBenchmark
             Console.Error.WriteLine(g.ToJsonString());
         }
         result["growth_synthetic_gaussian_mixture_384d"] = growth;
+
+        // where exact kNN stops paying: fit without SGD epochs (kNN + graph + init) on prefixes of 20 Newsgroups
+        if (args.Get("knn-sweep") is { } sweep)
+        {
+            var x = Npy.ReadMatrix(Path.Combine(args.DataDirectory, "20newsgroups", "embeddings.npy"));
+            var rowsOut = new JsonArray();
+            foreach (var s in sweep.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int n = Math.Min(int.Parse(s, CultureInfo.InvariantCulture), x.GetLength(0));
+                var sub = new float[n, x.GetLength(1)];
+                Buffer.BlockCopy(x, 0, sub, 0, n * x.GetLength(1) * sizeof(float));
+                (double Wall, double Cpu) Time(int threshold)
+                {
+                    double cpu0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+                    var sw = Stopwatch.StartNew();
+                    new UmapModel(new UmapOptions { RandomSeed = seed, MaxThreads = threads, NEpochs = 0, ExactNeighborsThreshold = threshold }).FitTransform(sub);
+                    return (Math.Round(sw.Elapsed.TotalSeconds, 3), Math.Round(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpu0, 3));
+                }
+                var ex = Time(int.MaxValue);
+                var nd = Time(0);
+                var r = new JsonObject { ["n"] = n, ["exact_seconds"] = ex.Wall, ["exact_cpu_seconds"] = ex.Cpu, ["nndescent_seconds"] = nd.Wall, ["nndescent_cpu_seconds"] = nd.Cpu };
+                rowsOut.Add(r);
+                Console.Error.WriteLine(r.ToJsonString());
+            }
+            result["knn_sweep_without_layout"] = rowsOut;
+        }
         return result;
     }
 

@@ -19,13 +19,19 @@ internal sealed class BoruvkaMst
     private readonly double[] _compBest;     // best squared weight found so far per component (racy bound)
     private readonly double[] _pointBest;    // cached exact nearest outside neighbour per point
     private readonly double[] _pointRaw;
+    private readonly int[] _leafOf;          // leaf node of each tree position
+    private readonly double[] _pointLower;       // lower bound on the point's nearest outside neighbour (only grows)
     private readonly int[] _pointTo;
     private readonly bool[] _pointExact;
     private readonly int _threads;
+    private readonly int[]? _knn;            // k nearest neighbours (tree positions, nearest first) per position
+    private readonly int _k;
 
-    private BoruvkaMst(KdTree tree, double[] coreByPosition, double alpha, int threads)
+    private BoruvkaMst(KdTree tree, double[] coreByPosition, double alpha, int threads, int[]? knn, int k)
     {
         _tree = tree;
+        _knn = knn;
+        _k = k;
         int n = tree.Count;
         _core2 = new double[n];
         for (int i = 0; i < n; i++) _core2[i] = coreByPosition[i] * coreByPosition[i];
@@ -46,14 +52,28 @@ internal sealed class BoruvkaMst
         _compBest = new double[n];
         _pointBest = new double[n];
         _pointRaw = new double[n];
+        _pointLower = new double[n];
+        _leafOf = new int[n];
+        for (int node = 0; node < tree.NodeCount; node++)
+            if (tree.Left[node] < 0) for (int p = tree.Start[node]; p < tree.End[node]; p++) _leafOf[p] = node;
         _pointTo = new int[n];
         _pointExact = new bool[n];
         _threads = threads;
     }
 
     /// <summary>The N - 1 edges of the tree, endpoints as input indices.</summary>
-    public static MstEdge[] Compute(KdTree tree, double[] coreByPosition, double alpha, int threads, IProgress<double>? progress, CancellationToken ct)
-        => new BoruvkaMst(tree, coreByPosition, alpha, threads).Run(progress, ct);
+    /// <param name="tree">The k-d tree over the points.</param>
+    /// <param name="coreByPosition">Core distance per tree position.</param>
+    /// <param name="alpha">Distance scaling.</param>
+    /// <param name="threads">Worker threads.</param>
+    /// <param name="progress">Fraction of edges found.</param>
+    /// <param name="ct">Cancels the work.</param>
+    /// <param name="knn">Optional k nearest neighbours per tree position (tree positions, nearest first, k per row): they
+    /// answer most searches without touching the tree and bound the rest.</param>
+    /// <param name="k">Neighbours per row of <paramref name="knn"/>.</param>
+    public static MstEdge[] Compute(KdTree tree, double[] coreByPosition, double alpha, int threads, IProgress<double>? progress, CancellationToken ct,
+        int[]? knn = null, int k = 0)
+        => new BoruvkaMst(tree, coreByPosition, alpha, threads, knn, k).Run(progress, ct);
 
     private MstEdge[] Run(IProgress<double>? progress, CancellationToken ct)
     {
@@ -64,6 +84,15 @@ internal sealed class BoruvkaMst
         var bestR = new double[n];
         var bestFrom = new int[n];
         var bestTo = new int[n];
+        var order = new int[n];
+        var keys = new double[n];
+        var sortedLength = new int[n];
+        int LengthOf(int start)
+        {
+            int q = start, leaf = _leafOf[start], c = _comp[start];
+            while (q < n && !_pointExact[q] && _leafOf[q] == leaf && _comp[q] == c) q++;
+            return q - start;
+        }
         int chunk = Math.Max(64, n / (_threads * 16) + 1);
         int chunks = (n + chunk - 1) / chunk;
         var po = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = ct };
@@ -81,15 +110,38 @@ internal sealed class BoruvkaMst
                     int c = _comp[q];
                     if (_pointBest[q] < _compBest[c]) _compBest[c] = _pointBest[q];
                 }
-                else _pointExact[q] = false;
+                else { _pointExact[q] = false; _pointTo[q] = -1; }
             }
-            Parallel.For(0, chunks, po, ci =>
+            if (_knn is not null)
+                Parallel.For(0, chunks, po, ci =>
+                {
+                    int end = Math.Min(n, (ci + 1) * chunk);
+                    for (int q = ci * chunk; q < end; q++)
+                        if (!_pointExact[q]) FromNeighbours(q);
+                });
+            // The remaining points search the tree in batches (points of one leaf and one component share a
+            // traversal pruned with box-to-box bounds), batches in increasing order of their points' lower bounds:
+            // points close to another component find the component's best edge early, and its weight then lets
+            // most of the others skip.
+            int batchCount = 0;
+            for (int q = 0; q < n;)
             {
-                int end = Math.Min(n, (ci + 1) * chunk);
-                Span<int> stack = stackalloc int[256];
-                for (int q = ci * chunk; q < end; q++)
-                    if (!_pointExact[q]) Search(q, stack);
-            });
+                if (_pointExact[q]) { q++; continue; }
+                int leaf = _leafOf[q], c = _comp[q], start = q;
+                double key = _pointLower[q];
+                while (q < n && !_pointExact[q] && _leafOf[q] == leaf && _comp[q] == c) { key = Math.Min(key, _pointLower[q]); q++; }
+                order[batchCount] = start; keys[batchCount++] = key;
+            }
+            Array.Sort(keys, order, 0, batchCount);
+            // Array.Sort moved the starts with the keys; lengths follow their starts.
+            for (int b = 0; b < batchCount; b++) sortedLength[b] = LengthOf(order[b]);
+            int sc = Math.Max(8, batchCount / (_threads * 16) + 1), searchChunks = (batchCount + sc - 1) / sc;
+            Parallel.For(0, searchChunks, po, () => new BatchBuffers(_tree.Dimensions), (ci, _, buf) =>
+            {
+                int end = Math.Min(batchCount, (ci + 1) * sc);
+                for (int b = ci * sc; b < end; b++) SearchBatch(order[b], sortedLength[b], buf);
+                return buf;
+            }, _ => { });
             // Best edge per component in the total order.
             bestFrom.AsSpan().Fill(-1);
             for (int q = 0; q < n; q++)
@@ -141,18 +193,100 @@ internal sealed class BoruvkaMst
         }
     }
 
-    private void Search(int q, Span<int> stack)
+    /// <summary>
+    /// Looks for q's nearest outside point among its k nearest neighbours. When the best one is lighter than any
+    /// point beyond the list could be, it is q's exact answer; otherwise it still bounds the component's best edge.
+    /// </summary>
+    private void FromNeighbours(int q)
     {
-        var t = _tree;
-        int c = _comp[q];
+        int c = _comp[q], k = _k;
         double coreQ = _core2[q];
-        _pointTo[q] = -1;
-        double minCompSeen = Volatile.Read(ref _compBest[c]);
-        if (coreQ > minCompSeen) return; // every edge from q is heavier than the component's best
-        var qp = t.Point(q);
+        var t = _tree;
         int qi = t.Index[q];
+        var qp = t.Point(q);
         double best = double.PositiveInfinity, bestRaw = double.PositiveInfinity;
         int bestTo = -1;
+        for (int i = 0; i < k; i++)
+        {
+            int p = _knn![q * k + i];
+            if (_comp[p] == c) continue;
+            double r = KdTree.SquaredDistance(qp, t.Point(p)); // exact, as the tree search computes it
+            double w = MutualReachability.Squared(coreQ, _core2[p], r, _inverseAlpha2);
+            if (bestTo < 0 || MstEdge.Compare(w, r, qi, t.Index[p], best, bestRaw, qi, t.Index[bestTo]) < 0)
+            {
+                best = w; bestRaw = r; bestTo = p;
+            }
+        }
+        double beyond = MutualReachability.Squared(coreQ, 0, KdTree.SquaredDistance(qp, t.Point(_knn![q * k + k - 1])), _inverseAlpha2);
+        if (bestTo < 0)
+        {
+            _pointTo[q] = -1;
+            if (beyond > _pointLower[q]) _pointLower[q] = beyond; // listed points stay inside q's component
+            return;
+        }
+        _pointBest[q] = best;
+        _pointRaw[q] = bestRaw;
+        _pointTo[q] = bestTo;
+        if (best < beyond) { _pointExact[q] = true; _pointLower[q] = best; }
+        LowerComponentBound(c, best);
+    }
+
+    private void LowerComponentBound(int c, double w)
+    {
+        double seen = Volatile.Read(ref _compBest[c]);
+        while (w < seen)
+        {
+            double prev = Interlocked.CompareExchange(ref _compBest[c], w, seen);
+            if (prev == seen) break;
+            seen = prev;
+        }
+    }
+
+    /// <summary>Scratch space of one worker.</summary>
+    private sealed class BatchBuffers(int dims)
+    {
+        public readonly int[] Stack = new int[256];
+        public readonly int[] Members = new int[64];
+        public readonly double[] Best = new double[64];
+        public readonly double[] Raw = new double[64];
+        public readonly int[] To = new int[64];
+        public readonly double[] Lo = new double[dims];
+        public readonly double[] Hi = new double[dims];
+    }
+
+    /// <summary>
+    /// Finds, for each point of a batch (consecutive tree positions of one leaf and one component), its nearest
+    /// outside point in mutual reachability, unless its lower bound shows it cannot beat the component's best edge.
+    /// </summary>
+    private void SearchBatch(int start, int length, BatchBuffers buf)
+    {
+        var t = _tree;
+        int dims = t.Dimensions;
+        int c = _comp[start];
+        double minCompSeen = Volatile.Read(ref _compBest[c]);
+        int m = 0;
+        var members = buf.Members;
+        for (int q = start; q < start + length; q++)
+        {
+            if (Math.Max(_core2[q], _pointLower[q]) > minCompSeen) continue; // cannot beat the component's best
+            if (m == members.Length) { SearchBatch(q, start + length - q, buf); break; }
+            members[m++] = q;
+        }
+        if (m == 0) return;
+        var best = buf.Best; var raw = buf.Raw; var to = buf.To; var lo = buf.Lo; var hi = buf.Hi;
+        double minCore = double.PositiveInfinity;
+        Array.Fill(lo, double.PositiveInfinity);
+        Array.Fill(hi, double.NegativeInfinity);
+        for (int i = 0; i < m; i++)
+        {
+            int q = members[i];
+            best[i] = double.PositiveInfinity; raw[i] = double.PositiveInfinity; to[i] = -1;
+            _pointTo[q] = -1;
+            minCore = Math.Min(minCore, _core2[q]);
+            var qp = t.Point(q);
+            for (int j = 0; j < dims; j++) { lo[j] = Math.Min(lo[j], qp[j]); hi[j] = Math.Max(hi[j], qp[j]); }
+        }
+        var stack = buf.Stack;
         int sp = 0;
         stack[sp++] = 0;
         while (sp > 0)
@@ -161,48 +295,70 @@ internal sealed class BoruvkaMst
             if (_nodeComp[node] == c) continue;
             double cb = Volatile.Read(ref _compBest[c]);
             if (cb < minCompSeen) minCompSeen = cb;
-            double bound = Math.Min(best, cb);
-            double lb = MutualReachability.Squared(coreQ, _nodeMinCore2[node], t.SquaredDistanceToBox(qp, node), _inverseAlpha2);
-            if (lb > bound) continue;
+            double maxBound = 0;
+            for (int i = 0; i < m; i++) maxBound = Math.Max(maxBound, Math.Min(best[i], cb));
+            double lb = MutualReachability.Squared(minCore, _nodeMinCore2[node], BoxToBox(lo, hi, node), _inverseAlpha2);
+            if (lb > maxBound) continue;
             int left = t.Left[node];
             if (left < 0)
             {
                 for (int p = t.Start[node]; p < t.End[node]; p++)
                 {
                     if (_comp[p] == c) continue;
-                    double w = _core2[p] > coreQ ? _core2[p] : coreQ;
-                    if (w > bound) continue;
-                    double r = KdTree.SquaredDistance(qp, t.Point(p));
-                    w = MutualReachability.Squared(coreQ, _core2[p], r, _inverseAlpha2);
-                    if (w > bound) continue;
-                    if (bestTo < 0 || MstEdge.Compare(w, r, qi, t.Index[p], best, bestRaw, qi, t.Index[bestTo]) < 0)
+                    double coreP = _core2[p];
+                    var pp = t.Point(p);
+                    int pi = t.Index[p];
+                    for (int i = 0; i < m; i++)
                     {
-                        best = w; bestRaw = r; bestTo = p;
-                        if (w < bound) bound = w;
+                        int q = members[i];
+                        double bound = Math.Min(best[i], cb);
+                        double coreQ = _core2[q];
+                        if ((coreP > coreQ ? coreP : coreQ) > bound) continue;
+                        double r = KdTree.SquaredDistance(t.Point(q), pp);
+                        double w = MutualReachability.Squared(coreQ, coreP, r, _inverseAlpha2);
+                        if (w > bound) continue;
+                        if (to[i] < 0 || MstEdge.Compare(w, r, t.Index[q], pi, best[i], raw[i], t.Index[q], t.Index[to[i]]) < 0)
+                        {
+                            best[i] = w; raw[i] = r; to[i] = p;
+                        }
                     }
                 }
             }
             else
             {
-                // Visit the nearer child first: push it last.
-                double dl = t.SquaredDistanceToBox(qp, left), dr = t.SquaredDistanceToBox(qp, left + 1);
+                double dl = BoxToBox(lo, hi, left), dr = BoxToBox(lo, hi, left + 1);
                 if (dl <= dr) { stack[sp++] = left + 1; stack[sp++] = left; }
                 else { stack[sp++] = left; stack[sp++] = left + 1; }
             }
         }
-        if (bestTo < 0) return;
-        _pointBest[q] = best;
-        _pointRaw[q] = bestRaw;
-        _pointTo[q] = bestTo;
-        _pointExact[q] = best <= minCompSeen;
-        // Lower the component's bound (lock-free minimum).
-        double seen = Volatile.Read(ref _compBest[c]);
-        while (best < seen)
+        for (int i = 0; i < m; i++)
         {
-            double prev = Interlocked.CompareExchange(ref _compBest[c], best, seen);
-            if (prev == seen) break;
-            seen = prev;
+            int q = members[i];
+            // Nothing lighter than min(best, smallest bound used) was pruned, and outside points only get fewer.
+            double learned = Math.Min(best[i], minCompSeen);
+            if (learned > _pointLower[q]) _pointLower[q] = learned;
+            if (to[i] < 0) continue;
+            _pointBest[q] = best[i];
+            _pointRaw[q] = raw[i];
+            _pointTo[q] = to[i];
+            _pointExact[q] = best[i] <= minCompSeen;
+            LowerComponentBound(c, best[i]);
         }
+    }
+
+    /// <summary>Squared distance between the box [lo, hi] and the box of <paramref name="node"/>.</summary>
+    private double BoxToBox(double[] lo, double[] hi, int node)
+    {
+        var t = _tree;
+        int dims = t.Dimensions, o = node * dims;
+        double s = 0;
+        for (int j = 0; j < dims; j++)
+        {
+            double a = lo[j] - t.Hi[o + j], b = t.Lo[o + j] - hi[j];
+            double g = a > b ? a : b;
+            if (g > 0) s += g * g;
+        }
+        return s;
     }
 }
 

@@ -96,9 +96,9 @@ public sealed class Hdbscan
             var core = CoreDistances(kd, minSamples, ct);
             progress?.Report(0.2);
             var mstProgress = progress is null ? null : new Progress<double>(f => progress.Report(0.2 + 0.6 * f));
-            var edges = BoruvkaMst.Compute(kd, core.ByPosition, _options.Alpha, Threads, mstProgress, ct);
-            _predictionCore = core.Prediction;
+            var edges = BoruvkaMst.Compute(kd, core.ByPosition, _options.Alpha, Threads, mstProgress, ct, core.KnnPos, core.K);
             var slt = SingleLinkageTree.FromSpanningTree(edges, n);
+            _predictionCore = core.Prediction;
             _tree = CondensedTree.Condense(slt, _options.MinClusterSize);
         }
         ct.ThrowIfCancellationRequested();
@@ -114,7 +114,7 @@ public sealed class Hdbscan
 
     /// <summary>Core distances from one k-NN query per point: the fit's (MinSamples + 1-th neighbour counting the point,
     /// hdbscan's Borůvka convention) and prediction's (MinSamples-th, hdbscan's PredictionData convention).</summary>
-    private (double[] ByPosition, double[] Prediction) CoreDistances(KdTree kd, int minSamples, CancellationToken ct)
+    private (double[] ByPosition, double[] Prediction, int[] KnnPos, int K) CoreDistances(KdTree kd, int minSamples, CancellationToken ct)
     {
         int n = kd.Count;
         int k = Math.Min(minSamples + 1, n);
@@ -122,14 +122,16 @@ public sealed class Hdbscan
         var byPos = new double[n];
         var pred = new double[n];
         int kk = Math.Max(k, predK);
+        var knnPos = new int[n * kk];
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = ct }, () => (new int[kk], new double[kk]), (pos, _, buf) =>
         {
             kd.Query(kd.Point(pos), kk, buf.Item1, buf.Item2);
             byPos[pos] = buf.Item2[k - 1];
             pred[kd.Index[pos]] = buf.Item2[predK - 1];
+            buf.Item1.AsSpan(0, kk).CopyTo(knnPos.AsSpan(pos * kk, kk));
             return buf;
         }, _ => { });
-        return (byPos, pred);
+        return (byPos, pred, knnPos, kk);
     }
 
     private PredictionModel BuildPrediction() =>

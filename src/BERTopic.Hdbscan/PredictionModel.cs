@@ -21,6 +21,8 @@ internal sealed class PredictionModel
     private readonly int _dims;
     private readonly float[] _exemplars;         // exemplar coordinates, grouped by cluster, row-major
     private readonly int[] _exemplarStart;       // cluster j's exemplars are rows [start[j], start[j+1])
+    private readonly float[] _exemplarsByDim;    // the same, one block per dimension (for SIMD)
+    private readonly int _exemplarCount;
     private double[]? _mergeTable;               // (cluster - N) * k + j -> merge height, NaN = the point's own lambda
 
     public double[] CoreDistances => _core;
@@ -61,6 +63,10 @@ internal sealed class PredictionModel
         _exemplars = new float[exemplarRows.Count * d];
         for (int e = 0; e < exemplarRows.Count; e++)
             Array.Copy(points, exemplarRows[e] * d, _exemplars, e * d, d);
+        _exemplarCount = exemplarRows.Count;
+        _exemplarsByDim = new float[d * _exemplarCount];
+        for (int e = 0; e < _exemplarCount; e++)
+            for (int j = 0; j < d; j++) _exemplarsByDim[j * _exemplarCount + e] = _exemplars[e * d + j];
     }
 
     private double[] ComputeCore()
@@ -168,54 +174,47 @@ internal sealed class PredictionModel
     }
 
     /// <summary>Inverse distance to each cluster's nearest exemplar, normalised to sum 1 (hdbscan's <c>dist_membership_vector</c>).</summary>
+    /// <remarks>Squared distances to all exemplars are computed in float with SIMD to find each cluster's nearest
+    /// exemplar; the distance to it is then recomputed in double precision.</remarks>
     private void DistanceVector(ReadOnlySpan<double> x, Span<double> result, Span<float> scratch)
     {
-        int k = _selected.Length;
-        Span<float> xf = stackalloc float[_dims];
-        Span<double> eb = stackalloc double[_dims];
-        for (int j = 0; j < _dims; j++) xf[j] = (float)x[j];
+        int k = _selected.Length, m = _exemplarCount;
+        var acc = scratch[..m];
+        acc.Clear();
+        var accV = System.Runtime.InteropServices.MemoryMarshal.Cast<float, Vector<float>>(acc);
+        int vc = Vector<float>.Count, full = accV.Length * vc;
+        for (int j = 0; j < _dims; j++)
+        {
+            var xs = new Vector<float>((float)x[j]);
+            float xj = (float)x[j];
+            var col = _exemplarsByDim.AsSpan(j * m, m);
+            var colV = System.Runtime.InteropServices.MemoryMarshal.Cast<float, Vector<float>>(col);
+            for (int i = 0; i < accV.Length; i++) { var t = colV[i] - xs; accV[i] += t * t; }
+            for (int i = full; i < m; i++) { float t = col[i] - xj; acc[i] += t * t; }
+        }
         double sum = 0;
         for (int c = 0; c < k; c++)
         {
-            int best = NearestExemplar(xf, _exemplarStart[c], _exemplarStart[c + 1], scratch);
-            double d = best < 0 ? double.PositiveInfinity : Math.Sqrt(KdTree.SquaredDistance(x, ExemplarAsDouble(best, eb)));
-            double v = d != 0 ? 1.0 / d : double.MaxValue / k;
+            int start = _exemplarStart[c], end = _exemplarStart[c + 1];
+            double v;
+            if (end <= start) v = 0;
+            else
+            {
+                int best = start;
+                float bv = acc[start];
+                for (int e = start + 1; e < end; e++) if (acc[e] < bv) { bv = acc[e]; best = e; }
+                double d2 = 0;
+                for (int j = 0; j < _dims; j++) { double t = x[j] - _exemplars[best * _dims + j]; d2 += t * t; }
+                double d = Math.Sqrt(d2);
+                v = d != 0 ? 1.0 / d : double.MaxValue / k;
+            }
             result[c] = v;
             sum += v;
         }
         for (int c = 0; c < k; c++) result[c] /= sum;
     }
 
-    private ReadOnlySpan<double> ExemplarAsDouble(int e, Span<double> buffer)
-    {
-        for (int j = 0; j < _dims; j++) buffer[j] = _exemplars[e * _dims + j];
-        return buffer;
-    }
-
-    /// <summary>The exemplar row in [start, end) nearest to <paramref name="x"/> (float arithmetic, vectorised).</summary>
-    private int NearestExemplar(ReadOnlySpan<float> x, int start, int end, Span<float> acc)
-    {
-        int count = end - start;
-        if (count <= 0) return -1;
-        var ex = _exemplars.AsSpan(start * _dims, count * _dims);
-        acc = acc[..count];
-        acc.Clear();
-        // Rows are points; accumulate squared differences dimension by dimension with strided reads.
-        for (int r = 0; r < count; r++)
-        {
-            float s = 0;
-            var row = ex.Slice(r * _dims, _dims);
-            for (int j = 0; j < _dims; j++) { float t = row[j] - x[j]; s += t * t; }
-            acc[r] = s;
-        }
-        int best = 0;
-        float bv = acc[0];
-        int vc = Vector<float>.Count;
-        int i = 1;
-        for (; i < count; i++) if (acc[i] < bv) { bv = acc[i]; best = i; }
-        _ = vc;
-        return start + best;
-    }
+    private int ScratchSize => _exemplarCount + Vector<float>.Count;
 
     /// <summary>Soft membership of new points (hdbscan's <c>membership_vector</c>).</summary>
     public float[,] MembershipVector(float[,] points)
@@ -224,7 +223,7 @@ internal sealed class PredictionModel
         var result = new float[m, k];
         if (k == 0) return result;
         int kn = Math.Min(2 * _minSamples, _tree.Count);
-        int maxEx = MaxExemplarsPerCluster();
+        int maxEx = ScratchSize;
         Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = _threads },
             () => (new int[kn], new double[kn], new double[_dims], new double[k], new double[k], new double[k], new float[maxEx]), (i, _, b) =>
         {
@@ -265,13 +264,6 @@ internal sealed class PredictionModel
         return result;
     }
 
-    private int MaxExemplarsPerCluster()
-    {
-        int m = 1;
-        for (int j = 0; j < _selected.Length; j++) m = Math.Max(m, _exemplarStart[j + 1] - _exemplarStart[j]);
-        return m;
-    }
-
     /// <summary>Soft membership of every training point (hdbscan's <c>all_points_membership_vectors</c>).</summary>
     public float[,] AllPointsMembershipVectors(IProgress<double>? progress, CancellationToken ct)
     {
@@ -279,7 +271,7 @@ internal sealed class PredictionModel
         var result = new float[n, k];
         if (k == 0) return result;
         MergeTable();
-        int maxEx = MaxExemplarsPerCluster();
+        int maxEx = ScratchSize;
         // Pass 1: per-point outlier scores exp(-(max_lambda / height)) and their global maximum.
         var scores = new double[(long)n * k];
         var inCluster = new double[n];

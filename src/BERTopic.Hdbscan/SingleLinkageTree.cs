@@ -22,6 +22,11 @@ internal sealed class SingleLinkageTree
     {
         var sorted = (MstEdge[])edges.Clone();
         Array.Sort(sorted, MstEdge.Compare);
+        return Label(sorted, n);
+    }
+
+    private static SingleLinkageTree Label(MstEdge[] sorted, int n)
+    {
         int m = Math.Max(n - 1, 0);
         var left = new int[m];
         var right = new int[m];

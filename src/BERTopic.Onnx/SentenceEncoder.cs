@@ -16,7 +16,7 @@ namespace BERTopicNet.Onnx;
 /// <remarks>
 /// Thread-safe: <see cref="Encode"/> may be called from several threads at once. The result does not depend on the
 /// batch size, the order of the documents or the other documents of the call (padding is masked out), up to
-/// float rounding of the matrix kernels (about 1e-7).
+/// float rounding of the matrix kernels (below 1e-5).
 /// </remarks>
 public sealed class SentenceEncoder : IDisposable
 {
@@ -33,6 +33,9 @@ public sealed class SentenceEncoder : IDisposable
     private readonly int _maxWordPieces;
     private readonly int _clsId, _sepId, _padId;
     private volatile bool _disposed;
+
+    /// <summary>Documents tokenized and length-sorted together (bounds memory on huge corpora; sorting gains little beyond). Settable for tests.</summary>
+    internal int WindowSize { get; set; } = 16_384;
 
     private enum InputKind { Ids, Mask, TokenTypes }
 
@@ -52,14 +55,22 @@ public sealed class SentenceEncoder : IDisposable
         StripAccents = options.StripAccents ?? folder?.StripAccents ?? LowerCase;
         IntraOpThreads = options.IntraOpThreads ?? Environment.ProcessorCount;
 
-        _tokenizer = BertTokenizer.Create(vocab, new BertOptions
+        Rules = options.TokenizerRules;
+        var bertOptions = new BertOptions
         {
             LowerCaseBeforeTokenization = LowerCase,
             RemoveNonSpacingMarks = StripAccents,
             ApplyBasicTokenization = true,
             IndividuallyTokenizeCjk = true,
             SplitOnSpecialTokens = true,
-        });
+        };
+        if (Rules == TokenizerRules.HuggingFace)
+        {
+            string[] specials = [bertOptions.ClassificationToken, bertOptions.SeparatorToken, bertOptions.PaddingToken, bertOptions.MaskingToken, bertOptions.UnknownToken];
+            bertOptions.Normalizer = new HuggingFaceBertNormalizer(cleanText: true, handleChineseChars: true, StripAccents, LowerCase);
+            bertOptions.PreTokenizer = new HuggingFaceBertPreTokenizer(LowerCase ? [.. specials.Select(t => t.ToLowerInvariant())] : specials);
+        }
+        _tokenizer = BertTokenizer.Create(vocab, bertOptions);
         _clsId = _tokenizer.ClassificationTokenId;
         _sepId = _tokenizer.SeparatorTokenId;
         _padId = _tokenizer.PaddingTokenId;
@@ -82,6 +93,12 @@ public sealed class SentenceEncoder : IDisposable
             }
         }
         UsesCuda = options.UseCuda;
+        if (options.QuantizeInt8)
+        {
+            onnxBytes = Int8Quantizer.Quantize(onnxBytes ?? File.ReadAllBytes(onnxPath!), out _);
+            onnxPath = null;
+        }
+        IsInt8 = options.QuantizeInt8;
         _session = onnxPath is not null ? new InferenceSession(onnxPath, so) : new InferenceSession(onnxBytes!, so);
         try
         {
@@ -147,8 +164,14 @@ public sealed class SentenceEncoder : IDisposable
     /// <summary>Whether accents are stripped before WordPiece.</summary>
     public bool StripAccents { get; }
 
+    /// <summary>The normalisation and word-splitting rules in use (<see cref="SentenceEncoderOptions.TokenizerRules"/>).</summary>
+    public TokenizerRules Rules { get; }
+
     /// <summary>The threads ONNX Runtime uses inside one call.</summary>
     public int IntraOpThreads { get; }
+
+    /// <summary>Whether the model's weights were quantised to int8 at load (<see cref="SentenceEncoderOptions.QuantizeInt8"/>).</summary>
+    public bool IsInt8 { get; }
 
     /// <summary>Whether the model runs on a GPU through the CUDA execution provider.</summary>
     public bool UsesCuda { get; }
@@ -170,7 +193,7 @@ public sealed class SentenceEncoder : IDisposable
 
     /// <summary>Embeds <paramref name="documents"/>: row i of the N × <see cref="Dimension"/> result is document i.</summary>
     /// <param name="documents">The documents; empty and whitespace-only strings are allowed (they embed [CLS][SEP]).</param>
-    /// <param name="progress">Receives the fraction of word pieces processed, from 0 to 1, after each batch.</param>
+    /// <param name="progress">Receives the fraction of documents embedded, from 0 to 1, after each batch.</param>
     /// <param name="cancellationToken">Cancels the work (checked between batches and inside a running batch).</param>
     /// <exception cref="ArgumentException">A document is null.</exception>
     public float[,] Encode(IReadOnlyList<string> documents, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
@@ -183,42 +206,41 @@ public sealed class SentenceEncoder : IDisposable
         var result = new float[n, Dimension];
         if (n == 0) { progress?.Report(1); return result; }
 
-        var pieces = new int[n][];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => pieces[i] = WordPieces(documents[i]));
-
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        if (_sortByLength)
-        {
-            // Longest first (stable: equal lengths keep document order), so the largest batch comes first.
-            var keys = new long[n];
-            for (int i = 0; i < n; i++) keys[i] = -(long)pieces[i].Length * n + i;
-            Array.Sort(keys, order);
-        }
-
-        long totalTokens = 0;
-        foreach (var p in pieces) totalTokens += p.Length + 2;
-        long doneTokens = 0;
         var output = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(result)), result.Length);
-
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
-        for (int start = 0; start < n; start += _batchSize)
+        int window = Math.Min(n, WindowSize);
+        var pieces = new int[window][];
+        var order = new int[window];
+        var keys = new long[window];
+        // Documents are taken in windows (memory stays O(window × max length) however large the corpus), tokenized in
+        // parallel, ordered by length inside the window, and run batch by batch.
+        for (int w0 = 0; w0 < n; w0 += window)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(_batchSize, n - start);
-            var batch = order.AsSpan(start, count);
-            try
+            int size = Math.Min(window, n - w0);
+            Parallel.For(0, size, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => pieces[i] = WordPieces(documents[w0 + i]));
+            for (int i = 0; i < size; i++) order[i] = i;
+            if (_sortByLength)
             {
-                RunBatch(batch, pieces, output, runOptions);
+                // Longest first (stable: equal lengths keep document order), so the largest batch comes first.
+                for (int i = 0; i < size; i++) keys[i] = -(long)pieces[i].Length * size + i;
+                Array.Sort(keys, order, 0, size);
             }
-            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            for (int start = 0; start < size; start += _batchSize)
             {
-                throw new OperationCanceledException(cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                int count = Math.Min(_batchSize, size - start);
+                try
+                {
+                    RunBatch(order.AsSpan(start, count), pieces, w0, output, runOptions);
+                }
+                catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+                progress?.Report((double)(w0 + start + count) / n);
             }
-            foreach (int d in batch) doneTokens += pieces[d].Length + 2;
-            progress?.Report((double)doneTokens / totalTokens);
         }
         return result;
     }
@@ -234,7 +256,9 @@ public sealed class SentenceEncoder : IDisposable
     private int[] WordPieces(string text)
     {
         if (text.Length == 0) return [];
-        if (StripAccents) text = CanonicalDecomposition.Decompose(text); // NFD that works without ICU; marks are dropped by the tokenizer
+        // Microsoft.ML's normaliser decomposes with string.Normalize, a no-op without ICU: decompose first so that
+        // accents are stripped the same way in every app (the Hugging Face normaliser does this itself).
+        if (Rules == TokenizerRules.MicrosoftML && StripAccents) text = CanonicalDecomposition.Decompose(text);
         var ids = _tokenizer.EncodeToIds(text, addSpecialTokens: false);
         int count = Math.Min(ids.Count, _maxWordPieces);
         var result = new int[count];
@@ -242,7 +266,7 @@ public sealed class SentenceEncoder : IDisposable
         return result;
     }
 
-    private void RunBatch(ReadOnlySpan<int> batch, int[][] pieces, Span<float> output, RunOptions runOptions)
+    private void RunBatch(ReadOnlySpan<int> batch, int[][] pieces, int firstRow, Span<float> output, RunOptions runOptions)
     {
         int b = batch.Length, len = 0;
         foreach (int d in batch) len = Math.Max(len, pieces[d].Length + 2);
@@ -278,7 +302,7 @@ public sealed class SentenceEncoder : IDisposable
             if (hidden.Length != cells * dim)
                 throw new InvalidDataException($"The model's output '{_outputName}' has {hidden.Length} values for a [{b}, {len}] input; expected [{b}, {len}, {dim}].");
             for (int r = 0; r < b; r++)
-                Pool(hidden.Slice(r * len * dim, len * dim), lengths[r], output.Slice(batch[r] * dim, dim));
+                Pool(hidden.Slice(r * len * dim, len * dim), lengths[r], output.Slice((firstRow + batch[r]) * dim, dim));
         }
         finally
         {
@@ -313,7 +337,8 @@ public sealed class SentenceEncoder : IDisposable
 
     private int Probe()
     {
-        using var outputs = _session.Run(new RunOptions(), _inputNames,
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, _inputNames,
             _inputNames.Select(_ => _int32Inputs ? OrtValue.CreateTensorValueFromMemory(new int[] { _clsId, _sepId }, [1, 2]) : OrtValue.CreateTensorValueFromMemory(new long[] { _clsId, _sepId }, [1, 2])).ToArray(),
             [_outputName]);
         var shape = outputs[0].GetTensorTypeAndShape().Shape;

@@ -16,8 +16,8 @@ public sealed class SentenceEncoderOptions
     public int? MaxSequenceLength { get; set; }
 
     /// <summary>
-    /// Documents per ONNX Runtime call. Default 16: on a 2-core AVX-512 machine, 16 and 32 ran equally fast with
-    /// length-sorted batches and beat 1 and 64 (see the <c>embed</c> benchmark).
+    /// Documents per ONNX Runtime call. Default 16. With length-sorted batches there is little padding, so sizes from
+    /// 8 to 64 run at about the same speed on a CPU and 1 is slower (the <c>embed</c> benchmark measures 1, 16 and 64).
     /// </summary>
     public int BatchSize { get; set; } = 16;
 
@@ -37,10 +37,25 @@ public sealed class SentenceEncoderOptions
     public bool? StripAccents { get; set; }
 
     /// <summary>
+    /// How text is normalised and split into words before WordPiece. Default <see cref="TokenizerRules.HuggingFace"/>,
+    /// which gives sentence-transformers' vectors; <see cref="TokenizerRules.MicrosoftML"/> reproduces encoders built
+    /// on Microsoft.ML.Tokenizers' <c>BertTokenizer</c> alone.
+    /// </summary>
+    public TokenizerRules TokenizerRules { get; set; } = TokenizerRules.HuggingFace;
+
+    /// <summary>
     /// Whether documents are grouped into batches by token count so that little padding is computed. Default true.
     /// Results are the same either way (padding is masked); false only serves to measure the gain.
     /// </summary>
     public bool SortByLength { get; set; } = true;
+
+    /// <summary>
+    /// Quantises the model's weights to int8 when it is loaded (dynamic quantisation of every MatMul, see
+    /// <see cref="Int8Quantizer"/>). Default false: fp32 gives sentence-transformers' vectors exactly; int8 is faster
+    /// on CPUs with int8 dot-product instructions (AVX-512 VNNI, AVX-VNNI, ARM dot product) and its vectors differ
+    /// slightly (see the <c>embed</c> benchmark for the measured speed and cosine).
+    /// </summary>
+    public bool QuantizeInt8 { get; set; }
 
     /// <summary>
     /// Runs the model on an NVIDIA GPU through ONNX Runtime's CUDA execution provider. Default false. Needs the

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace BERTopicNet.Umap;
 
@@ -49,6 +50,25 @@ internal static class LayoutOptimizer
         int blockSize = Math.Max(256, nHead / 64);
         // small graphs: one thread (a barrier per epoch costs more than the work); the result is the same
         var epochPo = edges < parallelMinEdges ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = po.CancellationToken } : po;
+        if (dim <= 8 && Vector256.IsHardwareAccelerated)
+        {
+            // SIMD path: rows padded to 8 floats, one vector per point
+            var headP = Pad(head, dim);
+            var tailP = symmetric ? new float[headP.Length] : Pad(tail!, dim);
+            for (int n = 0; n < nEpochs; n++)
+            {
+                po.CancellationToken.ThrowIfCancellationRequested();
+                float alpha = (float)(initialAlpha * (1.0 - (double)n / nEpochs));
+                if (symmetric) Array.Copy(headP, tailP, headP.Length);
+                int epoch = n;
+                Parallelism.ForBlocks(nHead, blockSize, epochPo, (s, e) =>
+                    RunBlock8(s, e, epoch, alpha, headP, tailP, dim, g, epochsPerSample, epochNext, epochsPerNeg, epochNextNeg,
+                        a, b, gamma, seed, nTail, symmetric, attractSteps));
+                progress?.Invoke((n + 1.0) / nEpochs);
+            }
+            for (int i = 0; i < nHead; i++) headP.AsSpan(i * 8, dim).CopyTo(head.AsSpan(i * dim, dim));
+            return;
+        }
         for (int n = 0; n < nEpochs; n++)
         {
             po.CancellationToken.ThrowIfCancellationRequested();
@@ -56,51 +76,150 @@ internal static class LayoutOptimizer
             if (symmetric) Array.Copy(head, snapshot, head.Length);
             int epoch = n;
             Parallelism.ForBlocks(nHead, blockSize, epochPo, (s, e) =>
+                RunBlock(s, e, epoch, alpha, head, snapshot, dim, g, epochsPerSample, epochNext, epochsPerNeg, epochNextNeg,
+                    a, b, gamma, seed, nTail, symmetric, attractSteps));
+            progress?.Invoke((n + 1.0) / nEpochs);
+        }
+    }
+
+    private static float[] Pad(float[] x, int dim)
+    {
+        int n = x.Length / dim;
+        var p = new float[n * 8];
+        for (int i = 0; i < n; i++) x.AsSpan(i * dim, dim).CopyTo(p.AsSpan(i * 8, dim));
+        return p;
+    }
+
+    /// <summary>The epoch for rows [s, e) with each point held in one 8-lane vector (lanes ≥ dim stay 0).</summary>
+    private static unsafe void RunBlock8(int s, int e, int epoch, float alpha, float[] head, float[] snapshot, int dim, SparseGraph g,
+        float[] epochsPerSample, float[] epochNext, float[] epochsPerNeg, float[] epochNextNeg,
+        float a, float b, float gamma, ulong seed, int nTail, bool symmetric, int attractSteps)
+    {
+        float bm1 = b - 1f, twoAb = -2f * a * b, twoGb = 2f * gamma * b;
+        var lim = Vector256.Create(4f);
+        var nlim = Vector256.Create(-4f);
+        var alphaV = Vector256.Create(alpha);
+        Span<float> maskSrc = stackalloc float[8];
+        for (int t = 0; t < 8; t++) maskSrc[t] = t < dim ? 4f : 0f;
+        var fourAlpha = Vector256.Create((ReadOnlySpan<float>)maskSrc); // 4 in the used lanes
+        ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
+        fixed (float* H = head, S = snapshot, eps = epochsPerSample, next = epochNext, epn = epochsPerNeg, nextNeg = epochNextNeg)
+        fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
+        {
+            for (int i = s; i < e; i++)
             {
-                Span<float> cur = stackalloc float[dim];
-                for (int i = s; i < e; i++)
+                int rs = rowPtr[i], re = rowPtr[i + 1];
+                if (rs == re) continue;
+                var cur = Vector256.Load(H + (long)i * 8);
+                for (int p = rs; p < re; p++)
                 {
-                    int rs = g.RowPtr[i], re = g.RowPtr[i + 1];
-                    if (rs == re) continue;
-                    head.AsSpan(i * dim, dim).CopyTo(cur);
-                    for (int p = rs; p < re; p++)
+                    if (next[p] > epoch) continue;
+                    int j = cols[p];
+                    var other = Vector256.Load(S + (long)j * 8);
+                    for (int step = 0; step < attractSteps; step++)
                     {
-                        if (epochNext[p] > epoch) continue;
-                        int j = g.ColIdx[p];
-                        var other = snapshot.AsSpan(j * dim, dim);
-                        for (int step = 0; step < attractSteps; step++)
+                        var diff = cur - other;
+                        float d2 = Vector256.Sum(diff * diff);
+                        if (d2 > 0)
                         {
-                            float d2 = Rdist(cur, other);
-                            float coeff = 0;
-                            if (d2 > 0)
-                            {
-                                float pw = FastMath.Pow(d2, b - 1f);
-                                coeff = -2f * a * b * pw / (a * pw * d2 + 1f);
-                            }
-                            for (int t = 0; t < dim; t++) cur[t] += Clip(coeff * (cur[t] - other[t])) * alpha;
+                            float pw = MathF.Pow(d2, bm1);
+                            float coeff = twoAb * pw / (a * pw * d2 + 1f);
+                            cur += Vector256.Min(Vector256.Max(diff * coeff, nlim), lim) * alphaV;
                         }
-                        epochNext[p] += epochsPerSample[p];
-                        int nNeg = (int)((epoch - epochNextNeg[p]) / epochsPerNeg[p]);
+                    }
+                    next[p] += eps[p];
+                    int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
+                    if (nNeg > 0)
+                    {
+                        ulong key = symmetric ? (ulong)p : (uint)j | ((ulong)(p - rs) << 32);
+                        ulong baseHash = SeededHash.Mix(epochSeed ^ SeededHash.Mix(key));
+                        // the negative samples of one edge sample all push from the same position (independent
+                        // computations the processor overlaps, instead of one long dependency chain)
+                        var push = Vector256<float>.Zero;
                         for (int q = 0; q < nNeg; q++)
                         {
-                            // fit: keyed by edge; transform: by (tail, position in row) so a row's result ignores the rest of the batch
-                            ulong key = symmetric ? (ulong)p : (uint)j | ((ulong)(p - rs) << 32);
-                            int k = SeededHash.Below(SeededHash.Hash(seed, (ulong)epoch, key, (ulong)q), nTail);
-                            ReadOnlySpan<float> neg = symmetric && k == i ? cur : snapshot.AsSpan(k * dim, dim);
-                            float d2 = Rdist(cur, neg);
-                            float coeff;
-                            if (d2 > 0) coeff = 2f * gamma * b / ((0.001f + d2) * (a * FastMath.Pow(d2, b) + 1f));
-                            else if (symmetric && k == i) continue;
-                            else coeff = 0;
-                            for (int t = 0; t < dim; t++)
-                                cur[t] += (coeff > 0 ? Clip(coeff * (cur[t] - neg[t])) : 4f) * alpha;
+                            int k = SeededHash.Below(SeededHash.Mix(baseHash + (ulong)q * 0x9E3779B97F4A7C15UL), nTail);
+                            bool self = symmetric && k == i;
+                            if (self) continue;
+                            var diff = cur - Vector256.Load(S + (long)k * 8);
+                            float d2 = Vector256.Sum(diff * diff);
+                            if (d2 > 0)
+                            {
+                                float coeff = twoGb / ((0.001f + d2) * (a * MathF.Pow(d2, b) + 1f));
+                                push += Vector256.Min(Vector256.Max(diff * coeff, nlim), lim);
+                            }
+                            else push += fourAlpha;
                         }
-                        epochNextNeg[p] += nNeg * epochsPerNeg[p];
+                        cur += push * alphaV;
+                        nextNeg[p] += nNeg * epn[p];
                     }
-                    cur.CopyTo(head.AsSpan(i * dim, dim));
                 }
-            });
-            progress?.Invoke((n + 1.0) / nEpochs);
+                cur.Store(H + (long)i * 8);
+            }
+        }
+    }
+
+    private static unsafe void RunBlock(int s, int e, int epoch, float alpha, float[] head, float[] snapshot, int dim, SparseGraph g,
+        float[] epochsPerSample, float[] epochNext, float[] epochsPerNeg, float[] epochNextNeg,
+        float a, float b, float gamma, ulong seed, int nTail, bool symmetric, int attractSteps)
+    {
+        float* cur = stackalloc float[dim];
+        float* push = stackalloc float[dim];
+        float bm1 = b - 1f, twoAb = -2f * a * b, twoGb = 2f * gamma * b;
+        ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
+        fixed (float* H = head, S = snapshot, eps = epochsPerSample, next = epochNext, epn = epochsPerNeg, nextNeg = epochNextNeg)
+        fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
+        {
+            for (int i = s; i < e; i++)
+            {
+                int rs = rowPtr[i], re = rowPtr[i + 1];
+                if (rs == re) continue;
+                float* hi = H + (long)i * dim;
+                for (int t = 0; t < dim; t++) cur[t] = hi[t];
+                for (int p = rs; p < re; p++)
+                {
+                    if (next[p] > epoch) continue;
+                    int j = cols[p];
+                    float* other = S + (long)j * dim;
+                    for (int step = 0; step < attractSteps; step++)
+                    {
+                        float d2 = 0;
+                        for (int t = 0; t < dim; t++) { float d = cur[t] - other[t]; d2 += d * d; }
+                        if (d2 > 0)
+                        {
+                            float pw = MathF.Pow(d2, bm1);
+                            float coeff = twoAb * pw / (a * pw * d2 + 1f);
+                            for (int t = 0; t < dim; t++) cur[t] += Clip(coeff * (cur[t] - other[t])) * alpha;
+                        }
+                    }
+                    next[p] += eps[p];
+                    int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
+                    if (nNeg > 0)
+                    {
+                        // fit: keyed by edge; transform: by (tail, position in row) so a row's result ignores the rest of the batch
+                        ulong key = symmetric ? (ulong)p : (uint)j | ((ulong)(p - rs) << 32);
+                        ulong baseHash = SeededHash.Mix(epochSeed ^ SeededHash.Mix(key));
+                        for (int t = 0; t < dim; t++) push[t] = 0;
+                        for (int q = 0; q < nNeg; q++)
+                        {
+                            int k = SeededHash.Below(SeededHash.Mix(baseHash + (ulong)q * 0x9E3779B97F4A7C15UL), nTail);
+                            if (symmetric && k == i) continue;
+                            float* neg = S + (long)k * dim;
+                            float d2 = 0;
+                            for (int t = 0; t < dim; t++) { float d = cur[t] - neg[t]; d2 += d * d; }
+                            if (d2 > 0)
+                            {
+                                float coeff = twoGb / ((0.001f + d2) * (a * MathF.Pow(d2, b) + 1f));
+                                for (int t = 0; t < dim; t++) push[t] += Clip(coeff * (cur[t] - neg[t]));
+                            }
+                            else for (int t = 0; t < dim; t++) push[t] += 4f;
+                        }
+                        for (int t = 0; t < dim; t++) cur[t] += push[t] * alpha;
+                        nextNeg[p] += nNeg * epn[p];
+                    }
+                }
+                for (int t = 0; t < dim; t++) hi[t] = cur[t];
+            }
         }
     }
 

@@ -12,6 +12,7 @@ internal static class SpectralLayout
     {
         int n = g.Rows;
         var (nComp, labels) = ConnectedComponents(g);
+        Trace.Start().Note($"connected components: {nComp}");
         if (nComp == 1)
         {
             var vecs = Eigenvectors(g, null, dim, rng, po);

@@ -31,32 +31,71 @@ public static class Trustworthiness
         var embKnn = ExactKnn.Compute(e, e, k + 1, queryIsTrain: true, po);
         long total = 0;
         object gate = new();
-        Parallel.For(0, n, po, () => (new float[n], 0L), (i, _, local) =>
+        int d = x.Dim;
+        bool cosine = metric == UmapMetric.Cosine;
+        var sq = new float[n];
+        for (int i = 0; i < n; i++) { var r = x.Row(i); sq[i] = TensorPrimitives.Dot(r, r); }
+        int tiles = (n + 3) / 4;
+        Parallel.For(0, tiles, po, () => (new float[4 * n], 0L), (tile, _, local) =>
         {
-            var d = local.Item1;
-            for (int j = 0; j < n; j++) d[j] = j == i ? float.PositiveInfinity : x.Distance(i, j);
+            var rows = local.Item1;
+            int i0 = tile * 4, cnt = Math.Min(4, n - i0);
+            DistanceRows(x, sq, cosine, i0, cnt, rows);
             long sum = local.Item2;
-            for (int t = 1; t <= k; t++)
+            for (int r = 0; r < cnt; r++)
             {
-                int j = embKnn.Indices[i * (k + 1) + t];
-                if (j < 0) continue;
-                float dj = d[j];
-                // rank of j (1-based) among i's neighbours in the original space
-                int rank = 1 + CountBelow(d, dj);
-                if (rank > k) sum += rank - k;
+                int i = i0 + r;
+                var dr = rows.AsSpan(r * n, n);
+                dr[i] = float.PositiveInfinity;
+                for (int t = 1; t <= k; t++)
+                {
+                    int j = embKnn.Indices[i * (k + 1) + t];
+                    if (j < 0) continue;
+                    // rank of j (1-based) among i's neighbours in the original space
+                    int rank = 1 + CountBelow(dr, dr[j]);
+                    if (rank > k) sum += rank - k;
+                }
             }
-            return (d, sum);
+            return (rows, sum);
         }, local => { lock (gate) total += local.Item2; });
         return 1.0 - total * (2.0 / (n * (double)k * (2.0 * n - 3.0 * k - 1.0)));
     }
 
-    private static int CountBelow(float[] d, float threshold)
+    /// <summary>Distances (squared euclidean, or cosine) from rows i0..i0+cnt−1 to every row, into rows[r·n + j].</summary>
+    private static unsafe void DistanceRows(DataSet x, float[] sq, bool cosine, int i0, int cnt, float[] rows)
+    {
+        int n = x.Rows, d = x.Dim;
+        var dots = stackalloc float[16];
+        fixed (float* X = x.Dense)
+        {
+            int full = n / 4 * 4;
+            for (int j = 0; j < n; j += 4)
+            {
+                if (cnt == 4 && j < full) DotKernel.Dot4x4(X + (long)i0 * d, X + (long)j * d, d, d, dots);
+                else
+                    for (int r = 0; r < cnt; r++)
+                        for (int c = 0; c < 4 && j + c < n; c++)
+                            dots[4 * r + c] = TensorPrimitives.Dot(new ReadOnlySpan<float>(X + (long)(i0 + r) * d, d), new ReadOnlySpan<float>(X + (long)(j + c) * d, d));
+                for (int r = 0; r < cnt; r++)
+                    for (int c = 0; c < 4 && j + c < n; c++)
+                    {
+                        int i = i0 + r, jj = j + c;
+                        float v = cosine
+                            ? (x.IsZero[i] || x.IsZero[jj] ? (x.IsZero[i] && x.IsZero[jj] ? 0f : 1f) : DataSet.CosineFromDot(dots[4 * r + c]))
+                            : Math.Max(0f, sq[i] + sq[jj] - 2f * dots[4 * r + c]);
+                        rows[r * n + jj] = v;
+                    }
+            }
+        }
+    }
+
+    private static int CountBelow(Span<float> d, float threshold)
     {
         int count = 0, m = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             var t = Vector256.Create(threshold);
-            ref float r = ref MemoryMarshal.GetArrayDataReference(d);
+            ref float r = ref MemoryMarshal.GetReference(d);
             for (; m <= d.Length - 8; m += 8)
                 count += BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref r, (nuint)m), t).ExtractMostSignificantBits());
         }

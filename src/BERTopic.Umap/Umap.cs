@@ -153,6 +153,7 @@ public sealed class Umap
             }
         }
         var (a, b) = FindAbParams((float)_options.Spread, (float)_options.MinDist);
+        trace.Note($"edges {pruned.EdgeCount}, epochs {nEpochs}, positive samples {pruned.Vals.Sum(v => (double)v) / pruned.Vals.Max() * nEpochs:F0}");
         if (pruned.EdgeCount > 0 && nEpochs > 0)
         {
             var eps = LayoutOptimizer.EpochsPerSample(pruned.Vals, nEpochs);

@@ -56,8 +56,8 @@ public sealed class UmapOptions
     public int? MaxThreads { get; set; }
 
     /// <summary>Number of rows up to which the nearest neighbours are found exactly (all pairs); above it, NN-descent
-    /// with random-projection-tree initialisation is used. Default 8,192.</summary>
-    public int ExactNeighborsThreshold { get; set; } = 8192;
+    /// with random-projection-tree initialisation is used. Default 4,096 (measured: on 20 Newsgroups embeddings exact and NN-descent cost the same at 4,000 rows, NN-descent is 1.5× cheaper at 8,000 and 2.4× at 12,000).</summary>
+    public int ExactNeighborsThreshold { get; set; } = 4096;
 
     /// <summary>Graphs with fewer edges run the SGD on one thread (tests lower it to exercise the parallel path).</summary>
     internal int ParallelLayoutMinEdges { get; set; } = 100_000;

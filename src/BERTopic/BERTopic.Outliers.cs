@@ -1,170 +1,192 @@
-using BERTopicNet.Representation;
-using BERTopicNet.Topics;
+using BERTopicNet.Operations;
 
 namespace BERTopicNet;
 
 public sealed partial class BERTopic
 {
     /// <summary>
-    /// Finds a topic for outlier documents (Python's <c>reduce_outliers</c>) and returns the new topics without changing
-    /// the model (pass them to <see cref="UpdateTopics"/> to keep them). Only documents whose topic is -1 move; one
-    /// stays -1 when nothing reaches <paramref name="threshold"/>.
+    /// Assigns outlier documents (topic -1) to their nearest topic and returns the new topics; the model itself is not
+    /// changed (pass the result to <c>UpdateTopics</c> to refresh the representations), as in Python's
+    /// <c>reduce_outliers</c>. Documents with a topic other than -1 keep it; an outlier with no topic passing the
+    /// threshold stays -1.
     /// </summary>
-    /// <param name="documents">The documents.</param>
-    /// <param name="topics">Their topics (-1 = outlier).</param>
-    /// <param name="strategy">How to choose the topic.</param>
-    /// <param name="threshold">Minimum probability (<see cref="OutlierStrategy.Probabilities"/>) or similarity (other strategies). Default 0.</param>
-    /// <param name="probabilities">Documents × topics soft memberships, for <see cref="OutlierStrategy.Probabilities"/>.</param>
-    /// <param name="embeddings">Embeddings of the documents, for <see cref="OutlierStrategy.Embeddings"/> (null: embed the outliers with the embedding model).</param>
+    /// <param name="documents">The documents, e.g. the training documents.</param>
+    /// <param name="topics">Their current topics (one per document; -1 = outlier).</param>
+    /// <param name="strategy">How to pick the topic. Default <see cref="OutlierStrategy.Distributions"/>.</param>
+    /// <param name="threshold">
+    /// Minimum probability (<see cref="OutlierStrategy.Probabilities"/>) or similarity (the other strategies) for a
+    /// reassignment. Default 0.
+    /// </param>
+    /// <param name="embeddings">For <see cref="OutlierStrategy.Embeddings"/>: the documents' embeddings (one row per document); null embeds the outliers with the embedding model.</param>
+    /// <param name="probabilities">For <see cref="OutlierStrategy.Probabilities"/>: the document × topic matrix of <c>FitTransform</c>/<c>Transform</c> with <see cref="BERTopicOptions.CalculateProbabilities"/>.</param>
+    /// <param name="distributionOptions">For <see cref="OutlierStrategy.Distributions"/>: window settings (their MinSimilarity is replaced by <paramref name="threshold"/>); null = defaults.</param>
+    /// <param name="progress">Receives the fraction done (stage <see cref="BERTopicStages.Outliers"/>).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <exception cref="InvalidOperationException">The model has no outlier topic, or lacks what the strategy needs.</exception>
-    /// <exception cref="ArgumentException">Inputs of the wrong length or shape.</exception>
-    public int[] ReduceOutliers(IReadOnlyList<string> documents, IReadOnlyList<int> topics, OutlierStrategy strategy = OutlierStrategy.Distributions,
-        double threshold = 0, float[,]? probabilities = null, float[,]? embeddings = null, CancellationToken cancellationToken = default)
+    /// <returns>The new topic of every document.</returns>
+    /// <exception cref="InvalidOperationException">The model is not fitted or has no outlier topic, or the strategy needs an embedding model that is missing.</exception>
+    /// <exception cref="ArgumentException">Counts differ, a topic id is unknown, or the strategy's input is missing or malformed.</exception>
+    public int[] ReduceOutliers(IReadOnlyList<string> documents, IReadOnlyList<int> topics,
+        OutlierStrategy strategy = OutlierStrategy.Distributions, double threshold = 0,
+        float[,]? embeddings = null, float[,]? probabilities = null, ApproximateDistributionOptions? distributionOptions = null,
+        IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
         ValidateDocuments(documents);
         ArgumentNullException.ThrowIfNull(topics);
         ValidateTopicsPerDocument(topics, documents.Count, nameof(topics));
-        if (!HasOutliers) throw new InvalidOperationException("The model has no outlier topic (-1): there are no outliers to reduce.");
-        var result = topics.ToArray();
-        var outliers = Enumerable.Range(0, topics.Count).Where(i => topics[i] == -1).ToArray();
-        if (outliers.Length == 0) return result;
-        int firstRow = Array.IndexOf(_topicIds, -1) + 1;
+        if (!double.IsFinite(threshold))
+            throw new ArgumentException($"threshold is {threshold}; give a finite number (default 0).", nameof(threshold));
+        var known = new HashSet<int>(_topicIds);
+        for (int i = 0; i < topics.Count; i++)
+            if (topics[i] != -1 && !known.Contains(topics[i]))
+                throw new ArgumentException($"topics[{i}] is {topics[i]}, which is not a topic of this model (topics: {string.Join(", ", _topicIds)}); pass the topics this model assigned.", nameof(topics));
+        if (!HasOutliers)
+            throw new InvalidOperationException("The model has no outlier topic (-1), so there are no outliers to reduce (Python raises the same).");
 
+        var outliers = Enumerable.Range(0, topics.Count).Where(i => topics[i] == -1).ToArray();
+        var result = topics.ToArray();
+        int first = _topicIds[0] == -1 ? 1 : 0;
+        var candidateIds = _topicIds[first..];
         switch (strategy)
         {
             case OutlierStrategy.Probabilities:
-            {
-                var p = probabilities ?? throw new ArgumentException("The Probabilities strategy needs the documents × topics probabilities (fit with CalculateProbabilities).", nameof(probabilities));
-                if (p.GetLength(0) != documents.Count)
-                    throw new ArgumentException($"probabilities has {p.GetLength(0)} rows for {documents.Count} documents.", nameof(probabilities));
-                foreach (var i in outliers)
-                {
-                    int arg = 0;
-                    for (int t = 1; t < p.GetLength(1); t++) if (p[i, t] > p[i, arg]) arg = t;
-                    if (p.GetLength(1) > 0 && p[i, arg] >= threshold) result[i] = arg;
-                }
-                return result;
-            }
+                ReduceByProbabilities(result, probabilities, threshold, documents.Count);
+                break;
             case OutlierStrategy.Distributions:
-            {
-                var distr = ApproximateDistribution([.. outliers.Select(i => documents[i])], minSimilarity: threshold, cancellationToken: cancellationToken);
-                for (int k = 0; k < outliers.Length; k++) result[outliers[k]] = ArgMaxTopic(distr, k, 0, firstRow);
-                return result;
-            }
+                if (outliers.Length == 0) break;
+                var template = distributionOptions ?? new ApproximateDistributionOptions();
+                var options = new ApproximateDistributionOptions
+                {
+                    Window = template.Window,
+                    Stride = template.Stride,
+                    MinSimilarity = threshold,
+                    BatchSize = template.BatchSize,
+                    Padding = template.Padding,
+                    UseEmbeddingModel = template.UseEmbeddingModel,
+                    Separator = template.Separator,
+                };
+                options.Validate(nameof(distributionOptions));
+                var distribution = ApproximateDistributionCore(outliers.Select(i => documents[i]).ToArray(), options,
+                    progress is null ? null : new RestagedProgress(progress, BERTopicStages.Outliers),
+                    cancellationToken);
+                var shares = distribution.Distributions;
+                var asDouble = new double[shares.GetLength(0), shares.GetLength(1)];
+                Array.Copy(shares, asDouble, shares.Length);
+                AssignBest(result, outliers, asDouble, candidateIds, 0);
+                break;
             case OutlierStrategy.CTfidf:
-            {
-                var cTfidf = _cTfidf ?? throw new InvalidOperationException("The model has no c-TF-IDF matrix; use another strategy.");
-                var weights = _ctfidf.Transform(_vectorizer.Transform([.. outliers.Select(i => documents[i])], cancellationToken));
-                var similarity = new SparseTopicSimilarity(cTfidf, firstRow);
-                var sims = new float[outliers.Length, similarity.Topics];
-                Parallel.For(0, outliers.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+                if (outliers.Length == 0) break;
                 {
-                    var row = new double[similarity.Topics];
-                    similarity.Similarities(weights, k, row);
-                    for (int t = 0; t < row.Length; t++) sims[k, t] = (float)row[t];
-                });
-                for (int k = 0; k < outliers.Length; k++) result[outliers[k]] = ArgMaxTopic(sims, k, threshold, firstRow);
-                return result;
-            }
+                    var counts = _vectorizer.Transform(outliers.Select(i => documents[i]).ToArray(), cancellationToken);
+                    var weights = _ctfidf.Transform(counts);
+                    var cosine = new SparseTopicCosine(_cTfidf!, first);
+                    var sims = new double[outliers.Length, cosine.TopicCount];
+                    Parallel.For(0, outliers.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new double[cosine.TopicCount], (o, _, buffer) =>
+                    {
+                        cosine.Similarities(weights.RowIndices(o), weights.RowValues(o), buffer);
+                        for (int t = 0; t < buffer.Length; t++) sims[o, t] = buffer[t];
+                        return buffer;
+                    }, _ => { });
+                    AssignBest(result, outliers, sims, candidateIds, threshold);
+                }
+                break;
             case OutlierStrategy.Embeddings:
-            {
-                var topicEmb = _topicEmbeddings ?? throw new InvalidOperationException("The model has no topic embeddings; use another strategy.");
-                float[,] outlierEmb;
-                if (embeddings is not null)
+                if (outliers.Length == 0) break;
                 {
-                    ValidateEmbeddings(embeddings, documents.Count);
-                    outlierEmb = new float[outliers.Length, embeddings.GetLength(1)];
-                    for (int k = 0; k < outliers.Length; k++)
-                        for (int j = 0; j < embeddings.GetLength(1); j++) outlierEmb[k, j] = embeddings[outliers[k], j];
+                    var topicEmbeddings = _topicEmbeddings ?? throw new InvalidOperationException("The model has no topic embeddings; use another strategy.");
+                    var outlierEmbeddings = OutlierEmbeddings(documents, outliers, embeddings, topicEmbeddings.GetLength(1), progress, cancellationToken);
+                    var cosine = new DenseCosine(topicEmbeddings, first);
+                    var sims = new double[outliers.Length, cosine.Count];
+                    Parallel.For(0, outliers.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new double[cosine.Count], (o, _, buffer) =>
+                    {
+                        cosine.Similarities(DenseCosine.Row(outlierEmbeddings, o), buffer);
+                        for (int t = 0; t < buffer.Length; t++) sims[o, t] = buffer[t];
+                        return buffer;
+                    }, _ => { });
+                    AssignBest(result, outliers, sims, candidateIds, threshold);
                 }
-                else
-                {
-                    var model = _embeddingModel ?? throw new InvalidOperationException("The Embeddings strategy needs the documents' embeddings or an embedding model.");
-                    outlierEmb = VectorMath.Embed(model, [.. outliers.Select(i => documents[i])], cancellationToken);
-                }
-                if (outlierEmb.GetLength(1) != topicEmb.GetLength(1))
-                    throw new ArgumentException($"The embeddings have {outlierEmb.GetLength(1)} columns but the topic embeddings have {topicEmb.GetLength(1)}.", nameof(embeddings));
-                int topicsCount = _topicIds.Length - firstRow;
-                var units = Enumerable.Range(firstRow, topicsCount).Select(r => VectorMath.UnitRow(topicEmb, r)).ToArray();
-                var sims = new float[outliers.Length, topicsCount];
-                Parallel.For(0, outliers.Length, k =>
-                {
-                    var d = VectorMath.UnitRow(outlierEmb, k);
-                    for (int t = 0; t < topicsCount; t++) sims[k, t] = (float)VectorMath.Dot(d, units[t]);
-                });
-                for (int k = 0; k < outliers.Length; k++) result[outliers[k]] = ArgMaxTopic(sims, k, threshold, firstRow);
-                return result;
-            }
+                break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown outlier strategy.");
+                throw new ArgumentException($"Unknown strategy {strategy}; use Distributions, Probabilities, CTfidf or Embeddings.", nameof(strategy));
         }
+        progress?.Report(new BERTopicProgress(BERTopicStages.Outliers, 1));
+        return result;
     }
 
-    /// <summary>Python's rule: zero similarities below the threshold; the argmax topic when anything is left, else -1.</summary>
-    private int ArgMaxTopic(float[,] sims, int row, double threshold, int firstRow)
+    private static void ReduceByProbabilities(int[] topics, float[,]? probabilities, double threshold, int documentCount)
     {
-        int arg = -1;
-        float best = 0;
-        double sum = 0;
-        for (int t = 0; t < sims.GetLength(1); t++)
+        if (probabilities is null)
+            throw new ArgumentException("The Probabilities strategy needs the document × topic probabilities: fit with BERTopicOptions.CalculateProbabilities = true and pass result.Probabilities.Matrix.", nameof(probabilities));
+        if (probabilities.GetLength(0) != documentCount)
+            throw new ArgumentException($"probabilities has {probabilities.GetLength(0)} rows but there are {documentCount} documents; pass one row per document.", nameof(probabilities));
+        int k = probabilities.GetLength(1);
+        if (k == 0)
+            throw new ArgumentException("probabilities has no columns; pass the document × topic matrix (one column per topic).", nameof(probabilities));
+        for (int i = 0; i < topics.Length; i++)
         {
-            float v = sims[row, t] < threshold ? 0 : sims[row, t];
-            sum += v;
-            if (arg < 0 || v > best) { arg = t; best = v; }
+            if (topics[i] != -1) continue;
+            // np.argmax (first maximum); reassigned when the maximum reaches the threshold, as in Python.
+            int best = 0;
+            for (int t = 1; t < k; t++)
+                if (probabilities[i, t] > probabilities[i, best]) best = t;
+            if (probabilities[i, best] >= threshold) topics[i] = best;
         }
-        return sum > 0 ? _topicIds[firstRow + arg] : -1;
     }
 
     /// <summary>
-    /// The topics whose embeddings are most similar to <paramref name="searchTerm"/>'s (Python's <c>find_topics</c>),
-    /// best first, the outlier topic included.
+    /// Python's rule for the similarity strategies: values below <paramref name="threshold"/> become 0; the argmax is
+    /// taken when the row's sum is positive, otherwise the document stays an outlier. Column c is <paramref name="candidateIds"/>[c].
     /// </summary>
-    /// <exception cref="InvalidOperationException">No embedding model or no topic embeddings.</exception>
-    public IReadOnlyList<(int Topic, double Similarity)> FindTopics(string searchTerm, int topN = 5, CancellationToken cancellationToken = default)
+    private static void AssignBest(int[] topics, int[] outliers, double[,] similarities, int[] candidateIds, double threshold)
     {
-        RequireFitted();
-        ArgumentNullException.ThrowIfNull(searchTerm);
-        ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
-        var model = _embeddingModel ?? throw new InvalidOperationException("FindTopics embeds the search term: set BERTopicOptions.EmbeddingModel.");
-        var topicEmb = _topicEmbeddings ?? throw new InvalidOperationException("The model has no topic embeddings.");
-        var query = VectorMath.UnitRow(VectorMath.Embed(model, [searchTerm], cancellationToken), 0);
-        var sims = Enumerable.Range(0, _topicIds.Length).Select(r => VectorMath.Dot(query, VectorMath.UnitRow(topicEmb, r))).ToArray();
-        var order = Numerics.NumpySort.ArgQuickSort<double>(sims);
-        return [.. order.Reverse().Take(topN).Select(r => (_topicIds[r], sims[r]))];
-    }
-
-    /// <summary>
-    /// One row per training document (Python's <c>get_document_info</c>): its topic with the topic's name, words and
-    /// representative documents, its probability, and whether it is itself a representative document.
-    /// </summary>
-    /// <exception cref="ArgumentException">The documents differ in number from the fitted ones.</exception>
-    public IReadOnlyList<DocumentInfo> GetDocumentInfo(IReadOnlyList<string> documents)
-    {
-        RequireFitted();
-        ValidateTrainingDocuments(documents);
-        var info = GetTopicInfo().ToDictionary(i => i.Topic);
-        var representative = _representativeDocs.Values.SelectMany(d => d).ToHashSet(StringComparer.Ordinal);
-        var rows = new DocumentInfo[documents.Count];
-        for (int i = 0; i < rows.Length; i++)
+        int k = similarities.GetLength(1);
+        for (int o = 0; o < outliers.Length; o++)
         {
-            int topic = _documentTopics![i];
-            var t = info.TryGetValue(topic, out var ti) ? ti : new TopicInfo(topic, 0, $"{topic}_", null, [], []);
-            rows[i] = new DocumentInfo(documents[i], topic, t.Name, t.CustomName, t.Representation, t.RepresentativeDocs,
-                string.Join(" - ", _representations.TryGetValue(topic, out var w) ? w.Select(x => x.Word) : []),
-                DocumentProbability(i, topic), representative.Contains(documents[i]));
+            int best = -1;
+            double bestValue = double.NegativeInfinity, sum = 0;
+            for (int t = 0; t < k; t++)
+            {
+                double v = similarities[o, t] < threshold ? 0 : similarities[o, t];
+                sum += v;
+                if (v > bestValue) { bestValue = v; best = t; }
+            }
+            if (best >= 0 && sum > 0) topics[outliers[o]] = candidateIds[best];
         }
-        return rows;
     }
 
-    private float? DocumentProbability(int document, int topic)
+    private float[,] OutlierEmbeddings(IReadOnlyList<string> documents, int[] outliers, float[,]? embeddings, int dimension,
+        IProgress<BERTopicProgress>? progress, CancellationToken ct)
     {
-        if (_probabilities is null) return null;
-        if (_probabilities.PerDocument is { } v) return v[document];
-        var m = _probabilities.Matrix!;
-        float max = 0, sum = 0;
-        for (int t = 0; t < m.GetLength(1); t++) { max = Math.Max(max, m[document, t]); sum += m[document, t]; }
-        return topic != -1 ? max : 1 - sum;
+        float[,] result;
+        if (embeddings is not null)
+        {
+            if (embeddings.GetLength(0) != documents.Count)
+                throw new ArgumentException($"embeddings has {embeddings.GetLength(0)} rows but there are {documents.Count} documents; pass one row per document (all documents, not only the outliers).", nameof(embeddings));
+            if (embeddings.GetLength(1) != dimension)
+                throw new ArgumentException($"embeddings has {embeddings.GetLength(1)} columns but the topic embeddings have {dimension}; use the embedding model the model was fitted with.", nameof(embeddings));
+            result = new float[outliers.Length, dimension];
+            for (int o = 0; o < outliers.Length; o++)
+                for (int j = 0; j < dimension; j++)
+                {
+                    float v = embeddings[outliers[o], j];
+                    if (!float.IsFinite(v))
+                        throw new ArgumentException($"embeddings holds {v} at row {outliers[o]}, column {j}; every value must be finite.", nameof(embeddings));
+                    result[o, j] = v;
+                }
+            return result;
+        }
+        var model = _embeddingModel ?? Options.EmbeddingModel ?? throw new InvalidOperationException(
+            "The Embeddings strategy needs the documents' embeddings: pass them (embeddings: one row per document) or set BERTopicOptions.EmbeddingModel.");
+        result = model.Embed(outliers.Select(i => documents[i]).ToArray(),
+            progress is null ? null : new StageProgressAdapter(progress, BERTopicStages.Outliers), ct);
+        if (result.GetLength(0) != outliers.Length || result.GetLength(1) != dimension)
+            throw new InvalidOperationException($"The embedding model {model.Name} returned a {result.GetLength(0)} × {result.GetLength(1)} matrix for {outliers.Length} documents; the topic embeddings have {dimension} columns.");
+        return result;
+    }
+
+    /// <summary>Forwards progress under another stage name, synchronously.</summary>
+    private sealed class RestagedProgress(IProgress<BERTopicProgress> inner, string stage) : IProgress<BERTopicProgress>
+    {
+        public void Report(BERTopicProgress value) => inner.Report(new BERTopicProgress(stage, value.Fraction));
     }
 }

@@ -28,4 +28,10 @@ public static class BERTopicStages
 
     /// <summary>Choosing the representative documents of each topic.</summary>
     public const string RepresentativeDocuments = "representative-documents";
+
+    /// <summary>Approximating topic distributions over token windows (ApproximateDistribution).</summary>
+    public const string Distribution = "distribution";
+
+    /// <summary>Reassigning outlier documents (ReduceOutliers).</summary>
+    public const string Outliers = "outliers";
 }

@@ -2,7 +2,7 @@ namespace BERTopicNet.Hdbscan.Tests;
 
 public class SpanningTreeTests
 {
-    private static (double[] coords, double[] core, KdTree tree, double[] coreByPos) Prepare(float[,] x, int minSamples)
+    private static (double[] coords, double[] core, KdTree tree, double[] coreByPos, int[] knn) Prepare(float[,] x, int minSamples)
     {
         int n = x.GetLength(0), d = x.GetLength(1);
         var coords = new double[n * d];
@@ -10,6 +10,7 @@ public class SpanningTreeTests
         var tree = KdTree.Build(coords, n, d, leafSize: 8);
         var core = new double[n];
         var coreByPos = new double[n];
+        var knn = new int[n * (minSamples + 1)];
         var pos = new int[minSamples + 1];
         var dist = new double[minSamples + 1];
         for (int p = 0; p < n; p++)
@@ -17,8 +18,9 @@ public class SpanningTreeTests
             tree.Query(tree.Point(p), minSamples + 1, pos, dist);
             core[tree.Index[p]] = dist[minSamples];
             coreByPos[p] = dist[minSamples];
+            pos.CopyTo(knn, p * (minSamples + 1));
         }
-        return (coords, core, tree, coreByPos);
+        return (coords, core, tree, coreByPos, knn);
     }
 
     private static (int, int, double)[] Canonical(MstEdge[] edges) =>
@@ -34,19 +36,21 @@ public class SpanningTreeTests
         var x = TestData.Random(seed, n, d);
         // Snap to a coarse grid so that many distances (and mutual reachability values) tie exactly.
         for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) x[i, j] = MathF.Round(x[i, j] * 4) / 4;
-        var (coords, core, tree, coreByPos) = Prepare(x, minSamples);
+        var (coords, core, tree, coreByPos, knn) = Prepare(x, minSamples);
         var prim = PrimMst.Compute(coords, n, d, core, alpha);
         var bor1 = BoruvkaMst.Compute(tree, coreByPos, alpha, 1, null, default);
         var bor4 = BoruvkaMst.Compute(tree, coreByPos, alpha, 4, null, default);
+        var withKnn = BoruvkaMst.Compute(tree, coreByPos, alpha, 4, null, default, knn, minSamples + 1);
         Assert.Equal(Canonical(prim), Canonical(bor1));
         Assert.Equal(Canonical(bor1), Canonical(bor4));
+        Assert.Equal(Canonical(bor1), Canonical(withKnn));
     }
 
     [Fact]
     public void KdTreeQueryMatchesBruteForce()
     {
         var x = TestData.Random(9, 700, 5);
-        var (coords, _, tree, _) = Prepare(x, 1);
+        var (coords, _, tree, _, _) = Prepare(x, 1);
         var pos = new int[12];
         var dist = new double[12];
         var rng = new Random(1);

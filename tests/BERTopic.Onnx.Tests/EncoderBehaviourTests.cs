@@ -79,6 +79,31 @@ public sealed class EncoderBehaviourTests(MiniLmFixture fx) : IClassFixture<Mini
     }
 
     [Fact]
+    public void Thread_Count_Does_Not_Change_The_Vectors()
+    {
+        using var one = BERTopicNet.Embedding.EmbeddingModels.CreateBundledMiniLm(new SentenceEncoderOptions { IntraOpThreads = 1 });
+        using var three = BERTopicNet.Embedding.EmbeddingModels.CreateBundledMiniLm(new SentenceEncoderOptions { IntraOpThreads = 3 });
+        Assert.Equal(1, one.IntraOpThreads);
+        var a = one.Encode(Mixed);
+        var b = three.Encode(Mixed);
+        for (int i = 0; i < a.GetLength(0); i++)
+            for (int j = 0; j < a.GetLength(1); j++)
+                Assert.Equal(a[i, j], b[i, j], 1e-5f);
+    }
+
+    [Fact]
+    public void Windows_Of_Documents_Give_The_Same_Vectors()
+    {
+        using var windowed = BERTopicNet.Embedding.EmbeddingModels.CreateBundledMiniLm(new SentenceEncoderOptions { BatchSize = 2 });
+        windowed.WindowSize = 4; // 11 documents: windows of 4, 4 and 3
+        var a = fx.Encoder.Encode(Mixed);
+        var b = windowed.Encode(Mixed);
+        for (int i = 0; i < a.GetLength(0); i++)
+            for (int j = 0; j < a.GetLength(1); j++)
+                Assert.Equal(a[i, j], b[i, j], 1e-5f);
+    }
+
+    [Fact]
     public void Concurrent_Calls_Give_The_Sequential_Results()
     {
         var inputs = Enumerable.Range(0, 6).Select(k => Mixed.Skip(k).Concat(Mixed.Take(k)).ToArray()).ToArray();

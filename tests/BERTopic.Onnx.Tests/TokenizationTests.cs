@@ -39,6 +39,65 @@ public sealed class TokenizationTests(MiniLmFixture fx) : IClassFixture<MiniLmFi
         Assert.All(ids[1..254], id => Assert.Equal(1996, id));
     }
 
+    [Theory]
+    [InlineData("co\u00ADoperate", "cooperate")] // soft hyphen (Cf) is removed, as Hugging Face's clean_text does
+    [InlineData("zero\u200Bwidth", "zerowidth")] // zero-width space (Cf)
+    [InlineData("nul\u0000char", "nulchar")] // control character
+    [InlineData("bad\uFFFDchar", "badchar")] // replacement character
+    [InlineData("tab\tand\r\nnewline", "tab and newline")] // whitespace controls are spaces
+    [InlineData("no\u00A0break", "no break")] // no-break space is whitespace
+    [InlineData("vertical\u000Btab\u000Cfeed", "verticaltabfeed")] // VT and FF are controls: removed, not spaces
+    [InlineData("private\uE000use", "privateuse")] // private use (Co)
+    public void Control_And_Format_Characters_Are_Cleaned_Like_Hugging_Face(string raw, string clean) =>
+        Assert.Equal(fx.Encoder.Tokenize(clean), fx.Encoder.Tokenize(raw));
+
+    private static readonly Lazy<Dictionary<string, int>> Vocab = new(() =>
+    {
+        using var reader = new StreamReader(BERTopicNet.Models.MiniLmModel.OpenVocab());
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        int id = 0;
+        for (string? line; (line = reader.ReadLine()) is not null; id++) map.TryAdd(line, id);
+        return map;
+    });
+
+    private static int[] Ids(params string[] pieces) => [101, .. pieces.Select(p => Vocab.Value[p]), 102];
+
+    [Theory]
+    [InlineData("$5 + 3 = 8", new[] { "$", "5", "+", "3", "=", "8" })]
+    [InlineData("<a>|b|~c^`d`", new[] { "<", "a", ">", "|", "b", "|", "~", "c", "^", "`", "d", "`" })]
+    [InlineData("x*y, z!", new[] { "x", "*", "y", ",", "z", "!" })]
+    [InlineData("25°C", new[] { "25", "##°", "##c" })] // ° is a symbol, not punctuation: it stays inside the word
+    [InlineData("end\nstart", new[] { "end", "start" })]
+    public void Punctuation_And_Symbols_Split_As_In_Hugging_Face(string text, string[] pieces) =>
+        Assert.Equal(Ids(pieces), fx.Encoder.Tokenize(text));
+
+    [Fact]
+    public void Special_Token_Text_Stays_Whole() =>
+        Assert.Equal([101, 2023, 102, 2008, 102], fx.Encoder.Tokenize("this [SEP] that"));
+
+    [Fact]
+    public void Emoji_Are_Kept_As_Unknown_Tokens()
+    {
+        var ids = fx.Encoder.Tokenize("good 😀 day");
+        Assert.Equal([101, 2204, 100, 2154, 102], ids); // [UNK]: the vocabulary has no emoji, and Hugging Face keeps the token
+    }
+
+    [Fact]
+    public void MicrosoftML_Rules_Join_Words_At_Line_Breaks()
+    {
+        using var raw = BERTopicNet.Embedding.EmbeddingModels.CreateBundledMiniLm(new SentenceEncoderOptions { TokenizerRules = TokenizerRules.MicrosoftML });
+        Assert.Equal(TokenizerRules.MicrosoftML, raw.Rules);
+        Assert.Equal(raw.Tokenize("deal withpreludes"), raw.Tokenize("deal with\nPreludes"));
+        Assert.Equal(fx.Encoder.Tokenize("deal with preludes"), fx.Encoder.Tokenize("deal with\nPreludes"));
+    }
+
+    [Fact]
+    public void Words_Over_100_Characters_Become_Unk()
+    {
+        Assert.Equal([101, 100, 102], fx.Encoder.Tokenize(new string('a', 101)));
+        Assert.True(fx.Encoder.Tokenize(new string('a', 100)).Length > 3);
+    }
+
     [Fact]
     public void Cjk_Characters_Become_Separate_Pieces()
     {

@@ -10,5 +10,6 @@ internal static class PackagedAssemblies
         "BERTopic.Hdbscan",
         "BERTopic.Onnx",
         "BERTopic.Models.MiniLM",
+        "BERTopic.Visualization",
     ];
 }

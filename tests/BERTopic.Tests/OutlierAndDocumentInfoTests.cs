@@ -57,7 +57,7 @@ public class OutlierAndDocumentInfoTests
     public void ApproximateDistributionFavoursTheDocumentsTopic()
     {
         var (model, docs, topics, truth, _) = Fitted();
-        var distr = model.ApproximateDistribution(docs);
+        var distr = model.ApproximateDistribution(docs).Distributions;
         Assert.Equal(3, distr.GetLength(1));
         for (int i = 0; i < docs.Length; i++)
         {
@@ -67,7 +67,7 @@ public class OutlierAndDocumentInfoTests
             Assert.Equal(1.0, sum, 5);
             Assert.Equal(truth[i], arg);
         }
-        var empty = model.ApproximateDistribution(["", "unknown words only"]);
+        var empty = model.ApproximateDistribution(["", "unknown words only"]).Distributions;
         Assert.Equal(0f, empty[0, 0]);
         Assert.Throws<ArgumentOutOfRangeException>(() => model.ApproximateDistribution(docs, window: 0));
     }

@@ -15,6 +15,11 @@ public sealed partial class BERTopic
     private const string ProbabilitiesFileName = "probabilities.safetensors";
     private const string UmapFileName = "umap.safetensors";
     private const string HdbscanFileName = "hdbscan.safetensors";
+    private const string FingerprintsFileName = "document_fingerprints.safetensors";
+    private const string RepresentativeDocsFileName = "representative_docs.json";
+
+    /// <summary>config.json as loaded: parameters this library does not use (seed_topic_list, low_memory, ...) are written back unchanged.</summary>
+    private PythonModelConfig? _loadedConfig;
 
     /// <summary>
     /// Saves the fitted model as a folder in Python BERTopic 0.17.4's safetensors layout (<c>config.json</c>,
@@ -85,7 +90,7 @@ public sealed partial class BERTopic
         {
             return options.EmbeddingModelResolver is { } resolve ? resolve(name) : DefaultEmbeddingModelResolver(name);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or NotSupportedException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException or NotSupportedException or UnauthorizedAccessException)
         {
             return new UnresolvedEmbeddingModel(name, e.Message);
         }
@@ -110,11 +115,16 @@ public sealed partial class BERTopic
             ["seed_words"] = _ctfidf.Options.SeedWords is { } sw ? new JsonArray([.. sw.Order(StringComparer.Ordinal).Select(w => (JsonNode?)w)]) : null,
             ["seed_multiplier"] = _ctfidf.Options.SeedMultiplier,
         };
-        m["representation_model"] = Options.RepresentationModel?.GetType().FullName;
-        var reps = new JsonObject();
+        m["representation_model"] = _representationModel?.GetType().FullName; // informational: representation models are not restored
+        var reps = new PythonJsonWriter().BeginObject();
         foreach (var (topic, docs) in _representativeDocs.OrderBy(kv => kv.Key))
-            reps[topic.ToString(CultureInfo.InvariantCulture)] = new JsonArray([.. docs.Select(d => (JsonNode?)d)]);
-        m["representative_docs"] = reps;
+        {
+            reps.Key(topic.ToString(CultureInfo.InvariantCulture)).BeginArray();
+            foreach (var d in docs) reps.Value(d);
+            reps.EndArray();
+        }
+        PythonModelFolder.WriteText(Path.Combine(dir, RepresentativeDocsFileName), reps.EndObject().ToString());
+        m["representative_docs"] = RepresentativeDocsFileName;
 
         if (o.SaveProbabilities && _probabilities is { } p)
         {
@@ -124,6 +134,15 @@ public sealed partial class BERTopic
             m["probabilities"] = ProbabilitiesFileName;
         }
         else m["probabilities"] = null;
+
+        // What Transform needs to recognise training documents (it gives them their fitted topic).
+        m["embedding_dimension"] = _embeddingDimension;
+        if (_trainingRows is { } rows)
+        {
+            new SafeTensorsFile().Add(SafeTensor.FromUInt64("fingerprints", rows.Fingerprints)).Save(Path.Combine(dir, FingerprintsFileName));
+            m["document_fingerprints"] = FingerprintsFileName;
+        }
+        else m["document_fingerprints"] = null;
 
         m["reducer"] = SaveStage(_reducer, dir, o.SaveFittedStages);
         m["clusterer"] = SaveStage(_clusterer, dir, o.SaveFittedStages);
@@ -159,9 +178,18 @@ public sealed partial class BERTopic
             MinTopicSize = Options.MinTopicSize,
             NGramRange = (Options.NGramRange.Min, Options.NGramRange.Max),
             NrTopics = Options.NrTopics?.ToString(),
-            TopNWords = Options.TopNWords,
+            TopNWords = _topNWords,
             EmbeddingModel = o.EmbeddingModelName ?? (_embeddingModel is UnresolvedEmbeddingModel u ? u.Name : _embeddingModel?.Name),
         };
+        if (_loadedConfig is { } lc)
+        {
+            config.LowMemory = lc.LowMemory;
+            config.Verbose = lc.Verbose;
+            config.SeedTopicList = lc.SeedTopicList?.DeepClone().AsArray();
+            config.ZeroshotTopicList = lc.ZeroshotTopicList?.DeepClone().AsArray();
+            config.ZeroshotMinSimilarity = lc.ZeroshotMinSimilarity;
+            foreach (var (key, value) in lc.Extra) config.Extra[key] = value?.DeepClone();
+        }
         var folder = new PythonModelFolder
         {
             Config = config,
@@ -195,7 +223,7 @@ public sealed partial class BERTopic
     private JsonObject OptionsToJson() => new()
     {
         ["language"] = Options.Language,
-        ["top_n_words"] = Options.TopNWords,
+        ["top_n_words"] = _topNWords,
         ["n_gram_range"] = new JsonArray(Options.NGramRange.Min, Options.NGramRange.Max),
         ["min_topic_size"] = Options.MinTopicSize,
         ["nr_topics"] = Options.NrTopics?.ToString(),
@@ -270,12 +298,15 @@ public sealed partial class BERTopic
 
         Dictionary<int, IReadOnlyList<string>> reps = [];
         if (JsonFields.Optional(m, "representative_docs") is { } rn)
-            foreach (var (key, value) in JsonFields.Object(rn, "model.representative_docs", mpath))
+        {
+            string rpath = Path.Combine(dir, PlainFileName(JsonFields.String(rn, "model.representative_docs", mpath), "model.representative_docs", mpath));
+            foreach (var (key, value) in JsonFields.ReadObjectFile(rpath))
             {
-                int topic = JsonFields.TopicKey(key, "model.representative_docs", mpath);
-                var arr = JsonFields.Array(value, $"model.representative_docs.{key}", mpath);
-                reps[topic] = [.. arr.Select((d, i) => JsonFields.String(d, $"model.representative_docs.{key}[{i}]", mpath))];
+                int topic = JsonFields.TopicKey(key, "representative docs", rpath);
+                var arr = JsonFields.Array(value, key, rpath);
+                reps[topic] = [.. arr.Select((d, i) => JsonFields.String(d, $"{key}[{i}]", rpath))];
             }
+        }
 
         TopicProbabilities? probabilities = null;
         if (JsonFields.Optional(m, "probabilities") is { } pn)
@@ -289,6 +320,18 @@ public sealed partial class BERTopic
                 : TopicProbabilities.FromMatrix(t.RequireShape(n, -1).ToSingleMatrix());
         }
         model.RestoreFittedState(py, reps, probabilities);
+        if (JsonFields.Optional(m, "embedding_dimension") is { } ed)
+        {
+            int dim = JsonFields.Int32(ed, "model.embedding_dimension", mpath);
+            if (dim < 0) throw new ModelFormatException(mpath, $"'model.embedding_dimension' = {dim} is negative.");
+            model._embeddingDimension = dim;
+        }
+        if (JsonFields.Optional(m, "document_fingerprints") is { } fn)
+        {
+            string fpath = Path.Combine(dir, PlainFileName(JsonFields.String(fn, "model.document_fingerprints", mpath), "model.document_fingerprints", mpath));
+            var fingerprints = SafeTensorsFile.Read(fpath)["fingerprints"].RequireShape(py.Topics.Topics.Length).ToUInt64Array();
+            model._trainingRows = new TrainingRowIndex(fingerprints);
+        }
         var reducer = LoadStage(JsonFields.Optional(m, "reducer"), "model.reducer", dir, mpath);
         var clusterer = LoadStage(JsonFields.Optional(m, "clusterer"), "model.clusterer", dir, mpath);
         if (reducer is IDimensionalityReducer r && clusterer is IClusterer c)
@@ -421,6 +464,7 @@ public sealed partial class BERTopic
     private void RestoreFittedState(PythonModelFolder py, Dictionary<int, IReadOnlyList<string>>? representativeDocs, TopicProbabilities? probabilities)
     {
         var t = py.Topics;
+        _loadedConfig = py.Config;
         _documentTopics = [.. t.Topics];
         _topicSizes = [.. t.TopicSizes.Select(kv => (kv.Key, kv.Value))];
         _mapper = TopicMapper.FromHistory(t.TopicMapper);
@@ -466,7 +510,7 @@ public sealed partial class BERTopic
             case "manual": return new ManualClusterer();
         }
         string? file = JsonFields.Optional(o, "file") is { } f ? PlainFileName(JsonFields.String(f, what + ".file", mpath), what + ".file", mpath) : null;
-        return TryLoadFittedStage(kind, file is null ? null : Path.Combine(dir, file))
+        return TryLoadFittedStage(kind, file is null ? null : Path.Combine(dir, file), mpath)
             ?? throw new ModelFormatException(mpath, $"'{what}.kind' is '{kind}', which this version cannot restore.");
     }
 }

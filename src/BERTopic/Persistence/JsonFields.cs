@@ -8,6 +8,7 @@ namespace BERTopicNet.Persistence;
 internal static class JsonFields
 {
     private const long MaxJsonBytes = 2L << 30;
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     public static JsonObject ReadObjectFile(string path)
     {
@@ -22,6 +23,8 @@ internal static class JsonFields
 
     public static JsonObject ParseObject(byte[] bytes, string path)
     {
+        try { _ = StrictUtf8.GetCharCount(bytes); }
+        catch (System.Text.DecoderFallbackException e) { throw new ModelFormatException(path, "is not valid UTF-8 text.", e); }
         JsonNode? node;
         try { node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false }); }
         catch (JsonException e) { throw new ModelFormatException(path, $"is not valid JSON ({e.Message}).", e); }

@@ -76,6 +76,10 @@ public sealed class SafeTensor
     public static SafeTensor FromInt64(string name, ReadOnlySpan<long> data, params long[] shape) =>
         new(name, SafeTensorDType.I64, ShapeOr(shape, data.Length), MemoryMarshal.AsBytes(data).ToArray());
 
+    /// <summary>Creates a uint64 tensor (the data is copied).</summary>
+    public static SafeTensor FromUInt64(string name, ReadOnlySpan<ulong> data, params long[] shape) =>
+        new(name, SafeTensorDType.U64, ShapeOr(shape, data.Length), MemoryMarshal.AsBytes(data).ToArray());
+
     /// <summary>Creates a 2-d float32 tensor from a row-major matrix (the data is copied).</summary>
     public static SafeTensor FromMatrix(string name, float[,] matrix)
     {
@@ -164,6 +168,16 @@ public sealed class SafeTensor
             default: throw WrongType("an integer type");
         }
         return result;
+    }
+
+    /// <summary>Reads a U64 tensor.</summary>
+    /// <exception cref="ModelFormatException">The dtype is not U64.</exception>
+    public ulong[] ToUInt64Array()
+    {
+        if (DType != SafeTensorDType.U64) throw WrongType("U64");
+        var r = new ulong[ElementCount];
+        CopyLittleEndian(_data, r);
+        return r;
     }
 
     /// <summary>Reads a 2-d float tensor as a row-major matrix.</summary>

@@ -175,4 +175,27 @@ public sealed class LoadFailureTests : IDisposable
         Assert.DoesNotContain(Directory.GetDirectories(_root.FullName), d => Path.GetFileName(d).StartsWith('.'));
         Assert.Throws<InvalidOperationException>(() => new BERTopic().Save(Path.Combine(_root.FullName, "unfitted")));
     }
+
+    [Fact]
+    public void AnAbsentEmbeddingModelLoadsTheTopicsAndExplainsWhenDocumentsNeedEmbedding()
+    {
+        string dir = Path.Combine(_root.FullName, "absent-embedder");
+        Model.Value.Save(dir, new SaveOptions { EmbeddingModelName = "no-such-org/no-such-model" });
+        var loaded = BERTopic.Load(dir); // the default resolver looks only at local folders; nothing is downloaded
+        Assert.Equal(Model.Value.TopicLabels, loaded.TopicLabels);
+        Assert.Equal("no-such-org/no-such-model", loaded.EmbeddingModel!.Name);
+        var e = Assert.Throws<InvalidOperationException>(() => loaded.EmbeddingModel.Embed(["text"]));
+        Assert.Contains("no-such-org/no-such-model", e.Message);
+        Assert.Contains("BERTopic.Load(path, embeddingModel)", e.Message);
+    }
+
+    [Fact]
+    public void TheBundledModelIsResolvedByTheNamePythonSaved()
+    {
+        string dir = Path.Combine(_root.FullName, "minilm");
+        Model.Value.Save(dir, new SaveOptions { EmbeddingModelName = "sentence-transformers/all-MiniLM-L6-v2" });
+        var loaded = BERTopic.Load(dir);
+        Assert.IsNotType<UnresolvedEmbeddingModel>(loaded.EmbeddingModel);
+        Assert.Equal("all-MiniLM-L6-v2", loaded.EmbeddingModel!.Name);
+    }
 }

@@ -105,7 +105,7 @@ public sealed class ModelRoundTripTests : IDisposable
         Assert.Equal(a.Probabilities?.PerDocument, b.Probabilities?.PerDocument);
         Assert.Equal(a.Probabilities?.Matrix, b.Probabilities?.Matrix);
         Assert.Equal(a.Options.Seed, b.Options.Seed);
-        Assert.Equal(a.Options.TopNWords, b.Options.TopNWords);
+        Assert.Equal(a.TopNWords, b.TopNWords);
         Assert.Equal(a.Options.NGramRange, b.Options.NGramRange);
         Assert.Equal(a.Options.NrTopics, b.Options.NrTopics);
     }
@@ -165,12 +165,62 @@ public sealed class ModelRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void RoundTripAfterUpdateTopicsKeepsTheUpdatedWordsAndVectorizer()
+    {
+        var model = FitManual();
+        var (docs, _, _) = Corpus();
+        model.UpdateTopics(docs, topNWords: 5, nGramRange: (1, 2));
+        Assert.Equal(5, model.TopNWords);
+        string dir = PathFor("updated");
+        model.Save(dir);
+        var loaded = BERTopic.Load(dir, new FakeEmbedder("x"));
+        AssertSameModel(model, loaded);
+        Assert.Equal(5, loaded.TopNWords);
+        Assert.Equal(new NGramRange(1, 2), Assert.IsType<CountVectorizer>(loaded.Vectorizer).Options.NGramRange);
+        Assert.Contains(loaded.Vocabulary, w => w.Contains(' '));
+    }
+
+    [Fact]
+    public void ALoadedModelReducesTopicsExactlyAsTheOriginal()
+    {
+        var model = FitManual(new StrengthClusterer(), new CountVectorizerOptions { MinDf = 2 });
+        var (docs, _, _) = Corpus();
+        string dir = PathFor("reduce");
+        model.Save(dir);
+        var loaded = BERTopic.Load(dir, new FakeEmbedder("x"));
+        var a = model.ReduceTopics(docs, 2);
+        var b = loaded.ReduceTopics(docs, 2);
+        Assert.Equal(a.Topics, b.Topics);
+        AssertSameModel(model, loaded);
+    }
+
+    [Fact]
+    public void PythonParametersWeDoNotUseSurviveLoadAndSave()
+    {
+        string dir = PathFor("py-params");
+        FitManual().Save(dir);
+        File.Delete(Path.Combine(dir, "bertopic_net.json")); // now read as a Python folder
+        string cfg = Path.Combine(dir, "config.json");
+        File.WriteAllText(cfg, File.ReadAllText(cfg)
+            .Replace("\"low_memory\": false", "\"low_memory\": true")
+            .Replace("\"seed_topic_list\": null", "\"seed_topic_list\": [[\"goal\", \"match\"], [\"bank\"]], \"future_param\": 3"));
+        var loaded = BERTopic.Load(dir, new FakeEmbedder("x"));
+        string again = PathFor("py-params-again");
+        loaded.Save(again);
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(again, "config.json")));
+        var root = doc.RootElement;
+        Assert.True(root.GetProperty("low_memory").GetBoolean());
+        Assert.Equal("[[\"goal\",\"match\"],[\"bank\"]]", JsonSerializer.Serialize(root.GetProperty("seed_topic_list")));
+        Assert.Equal(3, root.GetProperty("future_param").GetInt32());
+    }
+
+    [Fact]
     public void WrittenFilesAreValidSafetensorsAndPythonsJsonKeys()
     {
         var model = FitManual(new StrengthClusterer());
         string dir = PathFor("layout");
         model.Save(dir);
-        string[] expectedFiles = ["bertopic_net.json", "config.json", "ctfidf.safetensors", "ctfidf_config.json", "probabilities.safetensors", "topic_embeddings.safetensors", "topics.json"];
+        string[] expectedFiles = ["bertopic_net.json", "config.json", "ctfidf.safetensors", "ctfidf_config.json", "document_fingerprints.safetensors", "probabilities.safetensors", "representative_docs.json", "topic_embeddings.safetensors", "topics.json"];
         Assert.Equal(expectedFiles, Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         int topics = model.TopicIds.Count;
@@ -186,6 +236,7 @@ public sealed class ModelRoundTripTests : IDisposable
                 ["indptr"] = ("I32", [topics + 1]),
             },
             ["probabilities.safetensors"] = new() { ["probabilities"] = ("F32", [model.DocumentTopics.Count]) },
+            ["document_fingerprints.safetensors"] = new() { ["fingerprints"] = ("U64", [model.DocumentTopics.Count]) },
         };
         foreach (var (file, tensors) in expectedTensors)
         {
@@ -209,7 +260,7 @@ public sealed class ModelRoundTripTests : IDisposable
                 Assert.Equal(shape, prop.Value.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()));
                 var off = prop.Value.GetProperty("data_offsets").EnumerateArray().Select(x => x.GetInt64()).ToArray();
                 Assert.Equal(cursor, off[0]);
-                Assert.Equal(shape.Aggregate(1L, (x, y) => x * y) * (dtype is "F64" or "I64" ? 8 : 4), off[1] - off[0]);
+                Assert.Equal(shape.Aggregate(1L, (x, y) => x * y) * (dtype is "F64" or "I64" or "U64" ? 8 : 4), off[1] - off[0]);
                 cursor = off[1];
             }
             Assert.Equal(bytes.Length - 8 - (long)n, cursor);
@@ -298,7 +349,8 @@ public sealed class ModelRoundTripTests : IDisposable
             using var b = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, f)));
             Assert.Equal(a.RootElement.EnumerateObject().Select(p => p.Name), b.RootElement.EnumerateObject().Select(p => p.Name));
         }
-        Assert.True(File.ReadAllBytes(Path.Combine(python, "topics.json")).SequenceEqual(File.ReadAllBytes(Path.Combine(dir, "topics.json"))));
+        Assert.Equal(File.ReadAllText(Path.Combine(python, "topics.json")), File.ReadAllText(Path.Combine(dir, "topics.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(python, "config.json")), File.ReadAllText(Path.Combine(dir, "config.json")));
         AssertSameModel(model, BERTopic.Load(dir, new FakeEmbedder("x")));
     }
 }

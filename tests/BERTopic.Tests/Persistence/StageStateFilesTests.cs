@@ -86,4 +86,29 @@ public sealed class StageStateFilesTests : IDisposable
         Fails("wrong-kind-type", t => t.Name == "points" ? SafeTensor.FromInt32("points", new int[t.ElementCount]) : t, "dtype I32");
         Assert.Throws<ModelFormatException>(() => StageStateFiles.LoadUmap(good)); // an HDBSCAN file is not a UMAP file
     }
+
+    [Fact]
+    public void HostileUmapStatesAreRejectedBeforeTransformCanHang()
+    {
+        var umap = new Umap.Umap(new UmapOptions { NNeighbors = 10, NComponents = 2, RandomSeed = 1, NEpochs = 20, MaxThreads = 1 });
+        umap.FitTransform(Blobs(30, 6, 2, 5));
+        string good = Path.Combine(_root.FullName, "u.safetensors");
+        StageStateFiles.SaveUmap(umap, good);
+        var original = SafeTensorsFile.Read(good);
+        void Fails(string name, Action<SafeTensorsFile> edit, string expected)
+        {
+            var f = SafeTensorsFile.Read(original.ToBytes(), good);
+            edit(f);
+            string path = Path.Combine(_root.FullName, name + ".safetensors");
+            f.Save(path);
+            var e = Assert.Throws<ModelFormatException>(() => StageStateFiles.LoadUmap(path));
+            Assert.Contains(path, e.Message);
+            Assert.Contains(expected, e.Message);
+        }
+        Fails("epochs", f => f.Metadata["n_epochs"] = "2000000000", "n_epochs");
+        Fails("neighbours", f => f.Metadata["n_neighbors"] = "100000", "n_neighbors");
+        Fails("curve", f => f.Metadata["a"] = "NaN", "a is not finite");
+        Fails("rows", f => f.Metadata["rows"] = "7", "UMAP");
+        Fails("metric", f => f.Metadata["metric"] = "Manhattan", "metric");
+    }
 }
