@@ -1,12 +1,15 @@
-// Topic representation (article section "Topic Representation"): the topic words come from c-TF-IDF over the
-// vectorizer's tokens, so changing the vectorizer or the c-TF-IDF weighting changes the words, not the clusters.
-//   1. Default: unigrams, no stop-word removal.
-//   2. A custom vectorizer: English stop words removed, 1- and 2-grams, words in at least 2 documents.
-//   3. c-TF-IDF variants: BM25 weighting and reduced weight of frequent words.
-//   4. Labels: generated from the top words, or your own.
+// Topic representation (article section "Topic Representation"): topic words come from c-TF-IDF over the
+// vectorizer's tokens, so they can be recomputed with other settings without fitting again (UpdateTopics).
+//   1. Default words: unigrams, no stop-word removal.
+//   2. UpdateTopics with 1- to 3-grams and English stop words removed (the article's update_topics example).
+//   3. UpdateTopics with a custom vectorizer (min_df) and BM25 c-TF-IDF that damps frequent words.
+//   4. A representation model on top of c-TF-IDF: maximal marginal relevance (more diverse words).
+//   5. Labels: generated from the top words, or your own.
 //
 //   dotnet run -c Release --project samples/TopicRepresentation
 using BERTopicNet;
+using BERTopicNet.Embedding;
+using BERTopicNet.Representation;
 using BERTopicNet.Samples;
 using BERTopicNet.Vectorizers;
 
@@ -16,33 +19,29 @@ var corpus = SampleCorpus.TwentyNewsgroupsAll();
 var (embeddings, _) = EmbeddingCache.GetOrCreate(corpus, EmbeddingCache.DefaultModelName, () => DefaultStages.CreateEmbeddingModel(new BERTopicOptions()));
 var docs = corpus.Documents;
 
-var plain = new BERTopic();
-plain.FitTransform(docs, embeddings);
-Show("1. default vectorizer", plain);
+// The embedding model is only needed by representation models that embed words (step 4); the documents'
+// embeddings are passed precomputed.
+using var embeddingModel = EmbeddingModels.Default();
+var model = new BERTopic(new BERTopicOptions { EmbeddingModel = embeddingModel });
+model.FitTransform(docs, embeddings);
+Show("1. default", model);
 
-var custom = new BERTopic(new BERTopicOptions
-{
-    VectorizerModel = new CountVectorizer(new CountVectorizerOptions
-    {
-        StopWords = StopWordLists.English,
-        NGramRange = (1, 2),
-        MinDf = 2,
-    }),
-});
-custom.FitTransform(docs, embeddings);
-Show("2. stop words removed, 1-2 grams, min_df 2", custom);
+model.UpdateTopics(docs, vectorizer: new CountVectorizer(new CountVectorizerOptions { NGramRange = (1, 3), StopWords = StopWordLists.English }));
+Show("2. UpdateTopics: 1-3 grams, English stop words removed", model);
 
-var bm25 = new BERTopic(new BERTopicOptions
-{
-    VectorizerModel = new CountVectorizer(new CountVectorizerOptions { StopWords = StopWordLists.English }),
-    CtfidfModel = new ClassTfidfTransformer(new ClassTfidfOptions { Bm25Weighting = true, ReduceFrequentWords = true }),
-});
-bm25.FitTransform(docs, embeddings);
-Show("3. BM25 c-TF-IDF with reduced frequent words", bm25);
+model.UpdateTopics(docs,
+    vectorizer: new CountVectorizer(new CountVectorizerOptions { StopWords = StopWordLists.English, MinDf = 5 }),
+    ctfidf: new ClassTfidfTransformer(new ClassTfidfOptions { Bm25Weighting = true, ReduceFrequentWords = true }));
+Show("3. UpdateTopics: min_df 5, BM25 c-TF-IDF with reduced frequent words", model);
 
-var labels = custom.GenerateTopicLabels(nrWords: 3, topicPrefix: false, separator: ", ");
-custom.SetTopicLabels(labels);
-Console.WriteLine("4. generated labels: " + string.Join(" | ", custom.GetTopicInfo().Take(6).Select(t => $"{t.Topic}: {t.CustomName}")));
+model.UpdateTopics(docs,
+    vectorizer: new CountVectorizer(new CountVectorizerOptions { StopWords = StopWordLists.English }),
+    representationModel: new MaximalMarginalRelevance(diversity: 0.3));
+Show("4. UpdateTopics: maximal marginal relevance (diversity 0.3)", model);
+
+var labels = model.GenerateTopicLabels(nrWords: 3, topicPrefix: false, separator: ", ");
+model.SetTopicLabels(labels);
+Console.WriteLine("5. generated labels: " + string.Join(" | ", model.GetTopicInfo().Take(6).Select(t => $"{t.Topic}: {t.CustomName}")));
 
 static void Show(string title, BERTopic model)
 {
