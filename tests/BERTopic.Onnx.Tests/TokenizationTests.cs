@@ -66,6 +66,7 @@ public sealed class TokenizationTests(MiniLmFixture fx) : IClassFixture<MiniLmFi
     [InlineData("$5 + 3 = 8", new[] { "$", "5", "+", "3", "=", "8" })]
     [InlineData("<a>|b|~c^`d`", new[] { "<", "a", ">", "|", "b", "|", "~", "c", "^", "`", "d", "`" })]
     [InlineData("x*y, z!", new[] { "x", "*", "y", ",", "z", "!" })]
+    [InlineData("a__b", new[] { "a", "_", "_", "b" })] // underscore is ASCII punctuation, not a word character
     [InlineData("25°C", new[] { "25", "##°", "##c" })] // ° is a symbol, not punctuation: it stays inside the word
     [InlineData("end\nstart", new[] { "end", "start" })]
     public void Punctuation_And_Symbols_Split_As_In_Hugging_Face(string text, string[] pieces) =>
