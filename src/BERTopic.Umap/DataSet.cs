@@ -104,6 +104,7 @@ internal sealed class DataSet
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float CosineFromDot(float dot) => Math.Max(0f, 1f - dot);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float SparseDot(CsrMatrix a, int i, CsrMatrix b, int j)
     {
         int p = a.IndPtr[i], pe = a.IndPtr[i + 1], q = b.IndPtr[j], qe = b.IndPtr[j + 1];

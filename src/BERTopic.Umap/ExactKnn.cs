@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace BERTopicNet.Umap;
@@ -35,7 +36,7 @@ internal static unsafe class ExactKnn
         fixed (float* T = train.Dense, Q = query.Dense)
         {
             float* tp = T, qp = Q;
-            Parallelism.ForBlocks(nq, QueryTile, po, (s, e) =>
+            Parallelism.ForBlocks(nq, QueryTile, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
             {
                 float* res = stackalloc float[16];
                 int fullQ = s + (e - s) / 4 * 4;
@@ -96,7 +97,7 @@ internal static unsafe class ExactKnn
             }
         var zt = train.IsZero; var zq = query.IsZero;
         int done = 0;
-        Parallelism.ForBlocks(query.Rows, 64, po, (s, e) =>
+        Parallelism.ForBlocks(query.Rows, 64, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
         {
             var acc = new float[nt];
             for (int i = s; i < e; i++)

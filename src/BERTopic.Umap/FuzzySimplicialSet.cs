@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace BERTopicNet.Umap;
 
 /// <summary>umap-learn's fuzzy simplicial set: smooth kNN distances, membership strengths, fuzzy union/intersection.</summary>
@@ -11,6 +12,7 @@ internal static class FuzzySimplicialSet
     /// neighbour (interpolated), and sigma found by binary search so that Σ_{j≥1} exp(−max(0, d_j − rho)/sigma) = log2(k).
     /// Column 0 is skipped in the sum (it is the row itself when fitting — kept as umap-learn does when transforming).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (float[] Sigmas, float[] Rhos) SmoothKnnDist(KnnGraph knn, double k, double localConnectivity, int nIter = 64, double bandwidth = 1.0)
     {
         int n = knn.Rows, kk = knn.K;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace BERTopicNet.Umap;
 
 /// <summary>
@@ -11,7 +12,7 @@ internal static class NNDescent
 {
     private const int LockStripes = 1 << 12;
 
-    public static KnnGraph Compute(DataSet data, int k, ulong seed, int maxCandidates, bool lowMemory, ParallelOptions po, Action<double>? progress)
+    public static KnnGraph Compute(DataSet data, int k, ulong seed, int maxCandidates, ParallelOptions po, Action<double>? progress)
     {
         int n = data.Rows;
         var idx = new int[n * k];
@@ -25,6 +26,7 @@ internal static class NNDescent
             NeighborHeap.Push(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k), flags.AsSpan(i * k, k), 0f, i, 1);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void TryPush(int row, float d, int j)
         {
             if (!(d <= Volatile.Read(ref dist[row * k]))) return; // the worst kept distance only decreases
@@ -32,13 +34,15 @@ internal static class NNDescent
                 NeighborHeap.Push(idx.AsSpan(row * k, k), dist.AsSpan(row * k, k), flags.AsSpan(row * k, k), d, j, 1);
         }
 
+        var trace = Trace.Start();
         // 1. random projection forest leaves
         int nTrees = Math.Min(64, 5 + (int)Math.Round(Math.Sqrt(n) / 20.0));
         int leafSize = Math.Max(10, k);
         var forest = RandomProjectionForest.Build(data, nTrees, leafSize, seed, po);
+        trace.Mark($"rp forest ({nTrees} trees)");
         var leafList = new List<(int[] Order, int Start, int End)>();
         foreach (var (order, leaves) in forest) foreach (var (s, e) in leaves) leafList.Add((order, s, e));
-        Parallel.For(0, leafList.Count, po, li =>
+        Parallel.For(0, leafList.Count, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (li) =>
         {
             var (order, s, e) = leafList[li];
             for (int a = s; a < e; a++)
@@ -60,6 +64,7 @@ internal static class NNDescent
             }
         });
         progress?.Invoke(0.2);
+        trace.Mark("leaf joins");
 
         // 2. descent rounds
         int nIters = Math.Max(5, (int)Math.Round(Math.Log2(n)));
@@ -72,7 +77,7 @@ internal static class NNDescent
         {
             po.CancellationToken.ThrowIfCancellationRequested();
             BuildCandidates(iter);
-            int blockSize = lowMemory ? 256 : 1024;
+            const int blockSize = 1024;
             Parallelism.ForBlocks(n, blockSize, po, (s, e) =>
             {
                 for (int i = s; i < e; i++) LocalJoin(i);
@@ -80,12 +85,14 @@ internal static class NNDescent
             long updates = 0;
             for (int t = 0; t < flags.Length; t++) updates += flags[t];
             progress?.Invoke(0.2 + 0.8 * (iter + 1) / nIters);
+            trace.Mark($"nn-descent round {iter}: {updates} new neighbours");
             if (updates <= delta * k * n) break;
         }
 
         for (int i = 0; i < n; i++) NeighborHeap.Finish(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k), i);
         return new KnnGraph(n, k, idx, dist);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void BuildCandidates(int iter)
         {
             for (int i = 0; i < n; i++)
@@ -118,6 +125,7 @@ internal static class NNDescent
             });
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void LocalJoin(int i)
         {
             var nc = newIdx.AsSpan(i * maxCandidates, maxCandidates);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace BERTopicNet.Umap;
@@ -18,6 +19,7 @@ internal static class RandomProjectionForest
         return result.ToList();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[], List<(int, int)>) BuildTree(DataSet data, int leafSize, ulong seed)
     {
         int n = data.Rows;
@@ -107,6 +109,7 @@ internal static class RandomProjectionForest
         foreach (var c in sparseCols) hyper[c] = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Margin(DataSet data, int row, float[] hyper)
     {
         if (data.Sparse is { } sp)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace BERTopicNet.Umap;
 
 /// <summary>
@@ -15,7 +16,7 @@ internal static class SpectralLayout
         Trace.Start().Note($"connected components: {nComp}");
         if (nComp == 1)
         {
-            var vecs = Eigenvectors(g, null, dim, rng, po);
+            var vecs = Eigenvectors(g, dim, rng, po);
             if (vecs is null) return null;
             return vecs;
         }
@@ -71,7 +72,7 @@ internal static class SpectralLayout
             if (mem.Count >= 2 * dim && mem.Count > dim + 1)
             {
                 var sub = Subgraph(g, mem, labels);
-                vecs = Eigenvectors(sub, null, dim, rng, po);
+                vecs = Eigenvectors(sub, dim, rng, po);
             }
             if (vecs is null)
             {
@@ -191,7 +192,7 @@ internal static class SpectralLayout
     /// The dim eigenvectors of D^−½ W D^−½ after the top (trivial) one, i.e. those of the normalised Laplacian with the
     /// smallest non-zero eigenvalues, by thick-restart Lanczos with full reorthogonalisation. Null when not converged.
     /// </summary>
-    internal static float[]? Eigenvectors(SparseGraph g, int[]? unused, int dim, SplitMix rng, ParallelOptions po)
+    internal static float[]? Eigenvectors(SparseGraph g, int dim, SplitMix rng, ParallelOptions po)
     {
         int n = g.Rows;
         int nev = dim + 1;
@@ -212,7 +213,7 @@ internal static class SpectralLayout
             return res;
         }
 
-        int m = Math.Max(2 * nev + 1, Math.Min((int)Math.Sqrt(n), n >= 200_000 ? 48 : 100));
+        int m = Math.Max(2 * nev + 1, Math.Min((int)Math.Sqrt(n), 64));
         m = Math.Min(m, n - 1);
         var V = new double[m + 1][];
         for (int j = 0; j <= m; j++) V[j] = new double[n];
@@ -222,7 +223,9 @@ internal static class SpectralLayout
         for (int i = 0; i < n; i++) V[0][i] = rng.NextDouble() - 0.5;
         Normalize(V[0]);
         int start = 0;
-        long maxMatvecs = Math.Max(5L * n, 2000);
+        // ARPACK (umap-learn) allows 5·N restarts; on data with many tight clusters (many eigenvalues near 1) that
+        // takes hours, so the work is capped and approximate Ritz vectors are accepted below (they only seed the SGD)
+        long maxMatvecs = 40L * m;
         long matvecs = 0;
         double beta = 0;
         double[] theta = Array.Empty<double>();
@@ -279,9 +282,12 @@ internal static class SpectralLayout
         if (!converged)
         {
             // accept approximate vectors when residuals are modest (ARPACK would raise; umap-learn then goes random)
-            for (int c = 0; c < nev; c++)
-                if (Math.Abs(beta * S[m - 1, c]) > 1e-2) return null;
+            double worst = 0;
+            for (int c = 0; c < nev; c++) worst = Math.Max(worst, Math.Abs(beta * S[m - 1, c]));
+            Trace.Start().Note($"lanczos stopped after {matvecs} mat-vecs, worst residual {worst:E2}");
+            if (worst > 5e-2) return null;
         }
+        Trace.Start().Note($"lanczos: {matvecs} mat-vecs, converged {converged}");
         var result = new float[n * dim];
         var vec = new double[n];
         for (int t = 0; t < dim; t++)
@@ -295,7 +301,7 @@ internal static class SpectralLayout
 
     private static void MatVec(SparseGraph g, double[] dinv, double[] x, double[] y, ParallelOptions po)
     {
-        Parallelism.ForBlocks(g.Rows, 4096, po, (s, e) =>
+        Parallelism.ForBlocks(g.Rows, 4096, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
         {
             for (int i = s; i < e; i++)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -62,6 +63,7 @@ public static class Trustworthiness
     }
 
     /// <summary>Distances (squared euclidean, or cosine) from rows i0..i0+cnt−1 to every row, into rows[r·n + j].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void DistanceRows(DataSet x, float[] sq, bool cosine, int i0, int cnt, float[] rows)
     {
         int n = x.Rows, d = x.Dim;

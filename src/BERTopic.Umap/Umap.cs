@@ -101,7 +101,7 @@ public sealed class Umap
         // 1. nearest neighbours
         KnnGraph knn = n <= _options.ExactNeighborsThreshold
             ? ExactKnn.Compute(data, data, k, queryIsTrain: true, po, f => progress?.Report(0.35 * f))
-            : NNDescent.Compute(data, k, seed, 60, _options.LowMemory, po, f => progress?.Report(0.35 * f));
+            : NNDescent.Compute(data, k, seed, _options.LowMemory ? Math.Min(60, 2 * k) : 60, po, f => progress?.Report(0.35 * f));
         Disconnect(knn, data.Metric, selfAllowed: true);
         trace.Mark("knn");
         progress?.Report(0.35);
@@ -157,6 +157,10 @@ public sealed class Umap
         if (pruned.EdgeCount > 0 && nEpochs > 0)
         {
             var eps = LayoutOptimizer.EpochsPerSample(pruned.Vals, nEpochs);
+            if (_options.SequentialReferenceLayout)
+                LayoutOptimizer.OptimizeSequentialReference(emb, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
+                    (float)_options.LearningRate, _options.NegativeSampleRate, seed);
+            else
             LayoutOptimizer.Optimize(emb, null, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
                 (float)_options.LearningRate, _options.NegativeSampleRate, seed, po, f => progress?.Report(0.45 + 0.55 * f), _options.ParallelLayoutMinEdges);
         }

@@ -43,7 +43,8 @@ public sealed class UmapOptions
     /// null (default) seeds from the clock.</summary>
     public int? RandomSeed { get; set; }
 
-    /// <summary>Trade speed for memory in the nearest-neighbour descent (smaller candidate blocks). Default false.</summary>
+    /// <summary>Trade accuracy for memory in the nearest-neighbour descent: candidate pools of 2·NNeighbors (at most 60)
+    /// rows instead of 60 per row. Default false.</summary>
     public bool LowMemory { get; set; }
 
     /// <summary>Initialisation of the layout. Default <see cref="UmapInit.Spectral"/>.</summary>
@@ -61,6 +62,9 @@ public sealed class UmapOptions
 
     /// <summary>Graphs with fewer edges run the SGD on one thread (tests lower it to exercise the parallel path).</summary>
     internal int ParallelLayoutMinEdges { get; set; } = 100_000;
+
+    /// <summary>Runs the single-threaded replica of umap-learn's SGD loop instead of the parallel scheme (tests compare them).</summary>
+    internal bool SequentialReferenceLayout { get; set; }
 
     /// <summary>Returns a copy of these options.</summary>
     public UmapOptions Clone() => (UmapOptions)MemberwiseClone();

@@ -53,7 +53,7 @@ public class GraphTests
             var data = DataSet.FromDense(x, metric, "x");
             var po = new ParallelOptions { MaxDegreeOfParallelism = 2 };
             var exact = ExactKnn.Compute(data, data, 10, true, po);
-            var approx = NNDescent.Compute(data, 10, 5, 60, false, po, null);
+            var approx = NNDescent.Compute(data, 10, 5, 60, po, null);
             int hit = 0;
             for (int i = 0; i < data.Rows; i++)
             {
@@ -76,7 +76,7 @@ public class GraphTests
         for (int i = 0; i < n; i++) { Edge(i, (i + 1) % n, 1f); Edge(i, (i + 2) % n, 0.5f); }
         for (int e = 0; e < 40; e++) Edge(rng.Next(n), rng.Next(n), (float)rng.NextDouble());
         var g = SparseGraph.FromCoo(n, n, rows.ToArray(), cols.ToArray(), vals.ToArray());
-        var vecs = SpectralLayout.Eigenvectors(g, null, 3, new SplitMix(1), new ParallelOptions());
+        var vecs = SpectralLayout.Eigenvectors(g, 3, new SplitMix(1), new ParallelOptions());
         Assert.NotNull(vecs);
         // dense reference
         var deg = g.RowSums();

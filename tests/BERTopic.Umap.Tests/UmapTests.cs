@@ -111,7 +111,7 @@ public class UmapTests
             for (int j = 0; j < dense.Rows; j += 5)
                 Assert.InRange(sparse.Distance(i, j) - dense.Distance(i, j), -1e-5f, 1e-5f);
         // NN-descent on sparse rows too
-        var kn = NNDescent.Compute(sparse, 15, 3, 60, false, po, null);
+        var kn = NNDescent.Compute(sparse, 15, 3, 60, po, null);
         int hit = 0;
         for (int i = 0; i < dense.Rows; i++) foreach (var j in kd.Indices.AsSpan(i * 15, 15)) if (kn.Indices.AsSpan(i * 15, 15).Contains(j)) hit++;
         Assert.True(hit > 0.95 * dense.Rows * 15);
