@@ -10,6 +10,8 @@ internal static class PackagedAssemblies
         "BERTopic.Hdbscan",
         "BERTopic.Onnx",
         "BERTopic.Models.MiniLM",
+        "BERTopic.Datasets",
+        "BERTopic.Evaluation",
         "BERTopic.Visualization",
     ];
 }
