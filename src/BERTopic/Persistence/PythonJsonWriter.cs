@@ -105,28 +105,7 @@ internal sealed class PythonJsonWriter
     }
 
     /// <summary>A JSON string with Python's <c>ensure_ascii</c> escaping.</summary>
-    internal static void AppendString(StringBuilder sb, string s)
-    {
-        sb.Append('"');
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                default:
-                    if (c < 0x20 || c > 0x7e) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        sb.Append('"');
-    }
+    internal static void AppendString(StringBuilder sb, string s) => SafeTensorsFile.AppendJsonString(sb, s, escapeNonAscii: true);
 
     /// <summary>Python's <c>repr(float)</c>: the shortest round-trip digits, fixed notation for decimal exponents in (-4, 16], else <c>1e-05</c> style.</summary>
     internal static string FormatFloat(double v)

@@ -146,8 +146,11 @@ public sealed class SafeTensorsFile
         fs.Flush(flushToDisk: true);
     }
 
-    /// <summary>Appends a JSON string escaped as serde_json does (only quote, backslash and control characters).</summary>
-    internal static void AppendJsonString(StringBuilder sb, string s)
+    /// <summary>
+    /// Appends a JSON string escaped as serde_json does (only quote, backslash and control characters), or, with
+    /// <paramref name="escapeNonAscii"/>, as Python's <c>json.dumps(ensure_ascii=True)</c> does (also every non-ASCII char).
+    /// </summary>
+    internal static void AppendJsonString(StringBuilder sb, string s, bool escapeNonAscii = false)
     {
         sb.Append('"');
         foreach (char c in s)
@@ -162,7 +165,7 @@ public sealed class SafeTensorsFile
                 case '\b': sb.Append("\\b"); break;
                 case '\f': sb.Append("\\f"); break;
                 default:
-                    if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    if (c < 0x20 || (escapeNonAscii && c > 0x7e)) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     else sb.Append(c);
                     break;
             }
