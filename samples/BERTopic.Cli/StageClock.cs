@@ -27,6 +27,9 @@ internal sealed class StageClock
     /// <summary>Adds an externally measured duration to a stage.</summary>
     public void Add(string stage, TimeSpan elapsed) => _seconds[stage] = _seconds.GetValueOrDefault(stage) + elapsed.TotalSeconds;
 
+    /// <summary>Forgets a stage (e.g. an umbrella timing replaced by finer ones).</summary>
+    public void Remove(string stage) => _seconds.Remove(stage);
+
     /// <summary>Writes the closing JSON line to stdout; <paramref name="extra"/> adds command-specific fields.</summary>
     public void PrintSummary(JsonObject? extra = null)
     {

@@ -34,7 +34,7 @@ public static class SharedData
     private static string? Find()
     {
         var env = Environment.GetEnvironmentVariable("BERTOPIC_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
+        if (!string.IsNullOrEmpty(env)) return Directory.Exists(env) ? env : null; // set but missing: behave as a fresh clone
         var candidate = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
         return Directory.Exists(candidate) ? candidate : null;
     }

@@ -10,7 +10,7 @@ public interface IClusterer
     /// <param name="y">Optional labels given by the user (manual topic modeling); may be ignored.</param>
     /// <param name="progress">Receives the fraction of work done, from 0 to 1.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>A label per point (-1 = outlier) and a membership strength in [0, 1] per point.</returns>
+    /// <returns>A label per point (-1 = outlier) and, when available, a membership strength in [0, 1] per point.</returns>
     ClusterAssignment Fit(float[,] points, int[]? y = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -29,8 +29,9 @@ public interface IClusterer
 
 /// <summary>The result of fitting a clusterer.</summary>
 /// <param name="Labels">A cluster per point, -1 for outliers.</param>
-/// <param name="Strengths">Membership strength per point in [0, 1].</param>
-public sealed record ClusterAssignment(int[] Labels, float[] Strengths);
+/// <param name="Strengths">Membership strength per point in [0, 1], or null when the clusterer has no notion of it
+/// (then, as in Python BERTopic, the facade returns no probabilities).</param>
+public sealed record ClusterAssignment(int[] Labels, float[]? Strengths);
 
 /// <summary>The result of assigning new points to fitted clusters.</summary>
 /// <param name="Labels">A cluster per point, -1 for outliers.</param>

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using BERTopicNet.Benchmarks.Quality;
+using BERTopicNet.IO;
+
+namespace BERTopicNet.Benchmarks;
+
+/// <summary>
+/// Fits the default BERTopic pipeline on any <c>docs.jsonl</c> (with an optional <c>embeddings.npy</c>) and reports
+/// per-stage times, peak memory and quality against the gold labels; with <c>--reference bertopic.json</c> also the
+/// same quality measures for Python BERTopic's fit of that corpus.
+/// </summary>
+/// <remarks>
+/// Stage times: <c>embed</c>, <c>umap</c>, <c>hdbscan</c> are measured around the stage objects the model calls;
+/// <c>ctfidf</c> is the rest of the fit (vectorizer, c-TF-IDF, topic words, topic embeddings, representative
+/// documents); <c>total</c> is the whole fit (embedding included when no embeddings are given). Reading the corpus
+/// and the quality measures are outside <c>total</c>.
+/// </remarks>
+internal sealed class QualityBenchmark : IBenchmark
+{
+    public string Name => "quality";
+
+    public string Usage => "--docs D.jsonl [--embeddings E.npy] [--reference bertopic.json [--skip-fit]] [--seed 42] [--min-topic-size 10] [--language english]: fit + stage times + ARI/NMI/outliers/diversity/NPMI";
+
+    public JsonObject Run(BenchmarkArgs args)
+    {
+        var docsPath = args.Get("docs") ?? throw new ArgumentException("quality needs --docs PATH/docs.jsonl (one {\"text\", \"label\"} object a line).");
+        var corpus = JsonlCorpus.Read(docsPath);
+        var docs = corpus.ConvertAll(d => d.Text);
+        var labels = corpus.ConvertAll(d => d.Label);
+        float[,]? embeddings = null;
+        if (args.Get("embeddings") is { } npy)
+        {
+            embeddings = Npy.ReadMatrix(npy);
+            if (embeddings.GetLength(0) != docs.Count)
+                throw new ArgumentException($"--embeddings {npy} has {embeddings.GetLength(0)} rows but --docs has {docs.Count} documents.");
+        }
+        string language = args.Get("language", "english");
+        bool english = string.Equals(language, "english", StringComparison.OrdinalIgnoreCase);
+        var output = new JsonObject
+        {
+            ["corpus"] = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(docsPath))),
+            ["docs"] = docs.Count,
+        };
+        int[]? ours = null;
+        if (!args.Has("skip-fit")) ours = Fit(args, docs, labels, embeddings, language, english, output);
+        else if (args.Get("reference") is null) throw new ArgumentException("--skip-fit only makes sense with --reference bertopic.json.");
+
+        if (args.Get("reference") is { } referencePath)
+        {
+            var reference = PythonReference.Read(referencePath);
+            if (reference.DocumentTopics.Length != docs.Count)
+                throw new ArgumentException($"--reference {referencePath} has {reference.DocumentTopics.Length} document topics but --docs has {docs.Count} documents.");
+            var python = QualityScores.Compute(docs, labels, reference.DocumentTopics, reference.TopicWords, english);
+            if (ours is not null) python["ari_vs_ours"] = Math.Round(Evaluation.ClusteringMetrics.AdjustedRandIndex(reference.DocumentTopics, ours), 6);
+            output["python_reference"] = python;
+        }
+        output["quality_definitions"] = Definitions();
+        return output;
+    }
+
+    private static int[] Fit(BenchmarkArgs args, List<string> docs, List<string?> labels, float[,]? embeddings, string language, bool english, JsonObject output)
+    {
+
+        var times = new StageTimes();
+        var template = new BERTopicOptions { Seed = args.GetInt("seed", 42), MinTopicSize = args.GetInt("min-topic-size", 10), Language = language };
+        var options = new BERTopicOptions
+        {
+            Seed = template.Seed,
+            MinTopicSize = template.MinTopicSize,
+            Language = language,
+            EmbeddingModel = embeddings is null ? new TimedEmbeddingModel(DefaultStages.CreateEmbeddingModel(template), times) : null,
+            UmapModel = new TimedReducer(DefaultStages.CreateReducer(template), times),
+            HdbscanModel = new TimedClusterer(DefaultStages.CreateClusterer(template), times),
+        };
+        var model = new BERTopic(options);
+        var clock = Stopwatch.StartNew();
+        var result = model.FitTransform(docs, embeddings);
+        double total = clock.Elapsed.TotalSeconds;
+        double peak = ProcessMemory.PeakMegabytes();
+
+        var topicWords = model.GetTopics().ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(w => w.Word).ToArray());
+        output["embeddings"] = embeddings is null ? $"computed ({options.EmbeddingModel!.Name})" : args.Get("embeddings");
+        output["seconds"] = new JsonObject
+        {
+            ["embed"] = Math.Round(times.Embed, 3),
+            ["umap"] = Math.Round(times.Umap, 3),
+            ["hdbscan"] = Math.Round(times.Hdbscan, 3),
+            ["ctfidf"] = Math.Round(total - times.Embed - times.Umap - times.Hdbscan, 3),
+            ["total"] = Math.Round(total, 3),
+        };
+        output["peak_mb"] = Math.Round(peak, 1);
+        output["quality"] = QualityScores.Compute(docs, labels, result.Topics, topicWords, english);
+        return result.Topics;
+    }
+
+    internal static JsonObject Definitions() => new()
+    {
+        ["ari_nmi"] = "scikit-learn adjusted_rand_score / normalized_mutual_info_score (arithmetic) vs gold labels; topic -1 is one cluster",
+        ["diversity"] = "unique words in the top 10 words of all topics / (10 x topics), topic -1 excluded (OCTIS TopicDiversity)",
+        ["npmi"] = "gensim CoherenceModel c_npmi as OCTIS: top 10 words, boolean sliding window of 10 tokens, eps 1e-12, mean over pairs then topics; tokens = BERTopic preprocessing then the CountVectorizer token pattern, over the whole corpus; topic -1 excluded",
+        ["npmi_document"] = "same, with whole documents as windows (p_boolean_document)",
+    };
+}

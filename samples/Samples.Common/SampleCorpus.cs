@@ -1,0 +1,49 @@
+using BERTopicNet.Datasets;
+using BERTopicNet.IO;
+
+namespace BERTopicNet.Samples;
+
+/// <summary>A corpus for a sample: documents, gold labels when known, and where it came from.</summary>
+/// <param name="Name">A short name (e.g. <c>20newsgroups</c>).</param>
+/// <param name="Documents">The documents.</param>
+/// <param name="Labels">The gold label of each document (null entries when unknown).</param>
+/// <param name="Source">The file or archive it was read from.</param>
+/// <param name="PrecomputedEmbeddings">An <c>embeddings.npy</c> stored beside <c>docs.jsonl</c>, row i = document i, or null.</param>
+public sealed record SampleCorpus(string Name, IReadOnlyList<string> Documents, IReadOnlyList<string?> Labels, string Source, string? PrecomputedEmbeddings)
+{
+    /// <summary>
+    /// 20 Newsgroups as the article uses it (all 18,846 posts, headers, footers and quotes removed): from
+    /// <c>../shared/data/20newsgroups/docs.jsonl</c> when present, else downloaded once (14 MB) with
+    /// <see cref="TwentyNewsgroups"/> into <c>~/.cache/bertopic-dotnet/datasets</c>.
+    /// </summary>
+    /// <param name="log">Where to write what is happening (stderr when null).</param>
+    public static SampleCorpus TwentyNewsgroupsAll(TextWriter? log = null)
+    {
+        log ??= Console.Error;
+        if (SharedDataFolder.FileOrNull("20newsgroups", "docs.jsonl") is { } jsonl)
+        {
+            log.WriteLine($"Reading {jsonl}");
+            return FromJsonl(jsonl, "20newsgroups");
+        }
+        var options = new TwentyNewsgroupsOptions { Subset = NewsgroupsSubset.All, Remove = NewsgroupsRemove.All };
+        var local = TwentyNewsgroups.FindLocalCopy(options);
+        log.WriteLine(local is not null ? $"Reading {local}" : $"Downloading 20 Newsgroups (14 MB) into {TwentyNewsgroups.CachedArchivePath(options)}");
+        using var bar = new ConsoleProgressBar(local is not null ? "reading" : "download", log);
+        var news = TwentyNewsgroups.Fetch(options, bar);
+        bar.Done();
+        return new SampleCorpus("20newsgroups", news.Data, Enumerable.Range(0, news.Count).Select(i => (string?)news.LabelOf(i)).ToArray(),
+            local ?? TwentyNewsgroups.CachedArchivePath(options), null);
+    }
+
+    /// <summary>Reads a <c>docs.jsonl</c> (one <c>{"text", "label"}</c> object a line); an <c>embeddings.npy</c> beside it is noted.</summary>
+    /// <param name="path">The JSON Lines file.</param>
+    /// <param name="name">A name for the corpus; null for the name of its folder.</param>
+    public static SampleCorpus FromJsonl(string path, string? name = null)
+    {
+        var docs = JsonlCorpus.Read(path);
+        var npy = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, "embeddings.npy");
+        return new SampleCorpus(
+            name ?? new DirectoryInfo(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!).Name,
+            docs.ConvertAll(d => d.Text), docs.ConvertAll(d => d.Label), path, File.Exists(npy) ? npy : null);
+    }
+}

@@ -1,0 +1,271 @@
+namespace BERTopicNet.Hdbscan;
+
+/// <summary>
+/// HDBSCAN* clustering with the semantics of the Python <c>hdbscan</c> library (McInnes &amp; Healy): core distances,
+/// mutual reachability, an exact minimum spanning tree (Borůvka over a k-d tree), the single-linkage and condensed
+/// trees, Excess-of-Mass or leaf selection, membership strengths, GLOSH outlier scores, and prediction for new
+/// points with soft clustering. Euclidean metric. Deterministic: the same input gives the same result on any
+/// number of threads.
+/// </summary>
+/// <example>
+/// <code>
+/// var hdb = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, PredictionData = true });
+/// var result = hdb.Fit(points);                 // labels, strengths, outlier scores
+/// var soft = hdb.AllPointsMembershipVectors();  // N × clusters
+/// var (labels, strengths) = hdb.ApproximatePredict(newPoints);
+/// </code>
+/// </example>
+public sealed class Hdbscan
+{
+    private readonly HdbscanOptions _options;
+    private float[]? _points;
+    private int _n, _dims;
+    private CondensedTree? _tree;
+    private int[]? _selected;
+    private HdbscanResult? _result;
+    private PredictionModel? _prediction;
+    private double[]? _predictionCore;
+
+    /// <summary>Creates an unfitted model; <paramref name="options"/> null means the defaults.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public Hdbscan(HdbscanOptions? options = null)
+    {
+        _options = (options ?? new HdbscanOptions()).Clone();
+        _options.Validate();
+    }
+
+    /// <summary>A copy of the options of this model.</summary>
+    public HdbscanOptions Options => _options.Clone();
+
+    /// <summary>True after <see cref="Fit"/> or <see cref="FromState"/>.</summary>
+    public bool IsFitted => _result is not null;
+
+    /// <summary>Cluster of each training point, -1 for noise.</summary>
+    public int[] Labels => Fitted.Labels;
+
+    /// <summary>Membership strength of each training point in its cluster (0 for noise).</summary>
+    public float[] Probabilities => Fitted.Probabilities;
+
+    /// <summary>GLOSH outlier score of each training point.</summary>
+    public float[] OutlierScores => Fitted.OutlierScores;
+
+    /// <summary>Persistence (scaled stability) of each cluster.</summary>
+    public float[] ClusterPersistence => Fitted.ClusterPersistence;
+
+    /// <summary>Number of clusters found.</summary>
+    public int ClusterCount => Fitted.ClusterCount;
+
+    /// <summary>The condensed tree of the fit.</summary>
+    public CondensedTree CondensedTree => _tree ?? throw NotFitted();
+
+    private HdbscanResult Fitted => _result ?? throw NotFitted();
+
+    private static InvalidOperationException NotFitted() => new("The model is not fitted: call Fit first (or restore one with Hdbscan.FromState).");
+
+    private int Threads => Math.Max(1, Math.Min(_options.MaxThreads ?? Environment.ProcessorCount, Environment.ProcessorCount));
+
+    /// <summary>Clusters <paramref name="points"/> (N × d, Euclidean).</summary>
+    /// <param name="points">The points; every value must be finite.</param>
+    /// <param name="progress">Receives the fraction of work done, from 0 to 1.</param>
+    /// <param name="ct">Cancels the work.</param>
+    /// <exception cref="ArgumentException">The input is empty or holds NaN or infinity.</exception>
+    public HdbscanResult Fit(float[,] points, IProgress<double>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        int n = points.GetLength(0), d = points.GetLength(1);
+        if (n == 0 || d == 0)
+            throw new ArgumentException($"points must have at least one row and one column (got {n} × {d}).", nameof(points));
+        var flat = new float[n * d];
+        Buffer.BlockCopy(points, 0, flat, 0, n * d * sizeof(float));
+        for (int i = 0; i < flat.Length; i++)
+            if (!float.IsFinite(flat[i]))
+                throw new ArgumentException($"points[{i / d}, {i % d}] is {flat[i]}; HDBSCAN needs finite values: remove or impute rows with NaN or infinity first.", nameof(points));
+
+        progress?.Report(0);
+        var coords = new double[n * d];
+        for (int i = 0; i < coords.Length; i++) coords[i] = flat[i];
+        int minSamples = Math.Max(1, Math.Min(n - 1, _options.EffectiveMinSamples));
+        CondensedTree tree;
+        double[]? predictionCore = null;
+        if (n == 1)
+        {
+            tree = new CondensedTree { Parent = [1], Child = [0], Lambda = [0.0], ChildSize = [1], PointCount = 1 };
+        }
+        else
+        {
+            var kd = KdTree.Build(coords, n, d);
+            var core = CoreDistances(kd, minSamples, ct);
+            progress?.Report(0.2);
+            var mstProgress = progress is null ? null : new Progress<double>(f => progress.Report(0.2 + 0.6 * f));
+            var edges = BoruvkaMst.Compute(kd, core.ByPosition, _options.Alpha, Threads, mstProgress, ct, core.KnnPos, core.K);
+            var slt = SingleLinkageTree.FromSpanningTree(edges, n);
+            predictionCore = core.Prediction;
+            tree = CondensedTree.Condense(slt, _options.MinClusterSize);
+        }
+        ct.ThrowIfCancellationRequested();
+        var sel = ClusterSelection.Run(tree, _options);
+        // The model changes only once everything succeeded (a cancelled fit leaves the previous one intact).
+        _points = flat; _n = n; _dims = d; _tree = tree; _predictionCore = predictionCore; _prediction = null;
+        _selected = sel.Selected;
+        _result = new HdbscanResult(sel.Labels, ToFloat(sel.Probabilities), ToFloat(sel.OutlierScores), ToFloat(sel.Persistence));
+        if (_options.PredictionData) _prediction = BuildPrediction();
+        progress?.Report(1);
+        return _result;
+    }
+
+    private static float[] ToFloat(double[] a) => Array.ConvertAll(a, v => (float)v);
+
+    /// <summary>Core distances from one k-NN query per point: the fit's (MinSamples + 1-th neighbour counting the point,
+    /// hdbscan's Borůvka convention) and prediction's (MinSamples-th, hdbscan's PredictionData convention).</summary>
+    private (double[] ByPosition, double[] Prediction, int[] KnnPos, int K) CoreDistances(KdTree kd, int minSamples, CancellationToken ct)
+    {
+        int n = kd.Count;
+        int k = Math.Min(minSamples + 1, n);
+        int predK = Math.Min(_options.EffectiveMinSamples, n);
+        var byPos = new double[n];
+        var pred = new double[n];
+        int kk = Math.Max(k, predK);
+        var knnPos = new int[n * kk];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = ct }, () => (new int[kk], new double[kk]), (pos, _, buf) =>
+        {
+            kd.Query(kd.Point(pos), kk, buf.Item1, buf.Item2);
+            byPos[pos] = buf.Item2[k - 1];
+            pred[kd.Index[pos]] = buf.Item2[predK - 1];
+            buf.Item1.AsSpan(0, kk).CopyTo(knnPos.AsSpan(pos * kk, kk));
+            return buf;
+        }, _ => { });
+        return (byPos, pred, knnPos, kk);
+    }
+
+    private PredictionModel BuildPrediction() =>
+        new(_points!, _n, _dims, _tree!, _selected!, _options.EffectiveMinSamples, _predictionCore, Threads);
+
+    private PredictionModel Prediction => _prediction ??= IsFitted ? BuildPrediction() : throw NotFitted();
+
+    private void CheckDims(float[,] points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.GetLength(1) != _dims)
+            throw new ArgumentException($"points have {points.GetLength(1)} columns but the model was fitted on {_dims}; pass points of the same dimension.", nameof(points));
+        foreach (var v in points)
+            if (!float.IsFinite(v))
+                throw new ArgumentException("points hold NaN or infinity; prediction needs finite values.", nameof(points));
+    }
+
+    /// <summary>
+    /// Assigns new points to the fitted clusters without changing them (hdbscan's <c>approximate_predict</c>):
+    /// a label per point (-1 = noise) and a membership strength.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model is not fitted.</exception>
+    /// <exception cref="ArgumentException">The points have another dimension or non-finite values.</exception>
+    public (int[] Labels, float[] Strengths) ApproximatePredict(float[,] points)
+    {
+        var model = Prediction;
+        CheckDims(points);
+        return model.ApproximatePredict(points);
+    }
+
+    /// <summary>Soft membership of new points in each cluster (hdbscan's <c>membership_vector</c>), M × clusters.</summary>
+    /// <exception cref="InvalidOperationException">The model is not fitted.</exception>
+    /// <exception cref="ArgumentException">The points have another dimension or non-finite values.</exception>
+    public float[,] MembershipVector(float[,] points)
+    {
+        var model = Prediction;
+        CheckDims(points);
+        return model.MembershipVector(points);
+    }
+
+    /// <summary>
+    /// Soft membership of every training point in each cluster (hdbscan's <c>all_points_membership_vectors</c>,
+    /// behind BERTopic's <c>calculate_probabilities</c>), N × clusters; all zeros (N × 0) when there are no clusters.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model is not fitted.</exception>
+    public float[,] AllPointsMembershipVectors() => AllPointsMembershipVectors(null, default);
+
+    /// <summary>As <see cref="AllPointsMembershipVectors()"/>, with progress and cancellation.</summary>
+    public float[,] AllPointsMembershipVectors(IProgress<double>? progress, CancellationToken ct = default) =>
+        Prediction.AllPointsMembershipVectors(progress, ct);
+
+    /// <summary>Everything needed to predict, as plain arrays (write it anywhere; restore with <see cref="FromState"/>).</summary>
+    /// <exception cref="InvalidOperationException">The model is not fitted.</exception>
+    public HdbscanState ExportState()
+    {
+        var r = Fitted;
+        var tree = _tree!;
+        return new HdbscanState
+        {
+            MinClusterSize = _options.MinClusterSize,
+            MinSamples = _options.EffectiveMinSamples,
+            Alpha = _options.Alpha,
+            ClusterSelectionEpsilon = _options.ClusterSelectionEpsilon,
+            ClusterSelectionMethod = (int)_options.ClusterSelectionMethod,
+            AllowSingleCluster = _options.AllowSingleCluster,
+            MaxClusterSize = _options.MaxClusterSize,
+            PointCount = _n,
+            Dimensions = _dims,
+            Points = (float[])_points!.Clone(),
+            TreeParent = (int[])tree.Parent.Clone(),
+            TreeChild = (int[])tree.Child.Clone(),
+            TreeLambda = (double[])tree.Lambda.Clone(),
+            TreeChildSize = (int[])tree.ChildSize.Clone(),
+            SelectedClusters = (int[])_selected!.Clone(),
+            Labels = (int[])r.Labels.Clone(),
+            Probabilities = (float[])r.Probabilities.Clone(),
+            OutlierScores = (float[])r.OutlierScores.Clone(),
+            ClusterPersistence = (float[])r.ClusterPersistence.Clone(),
+            PredictionCoreDistances = (double[])(_predictionCore ?? Prediction.CoreDistances).Clone(),
+        };
+    }
+
+    /// <summary>Restores a fitted model from <see cref="ExportState"/>; its predictions equal the original's.</summary>
+    /// <exception cref="ArgumentException">The state is inconsistent (wrong lengths, unknown version).</exception>
+    public static Hdbscan FromState(HdbscanState s, int? maxThreads = null)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Version != 1) throw new ArgumentException($"HdbscanState version {s.Version} is not supported (expected 1).", nameof(s));
+        int n = s.PointCount, d = s.Dimensions;
+        if (n < 1 || d < 1 || s.Points.Length != (long)n * d)
+            throw new ArgumentException($"HdbscanState holds {s.Points.Length} point values for {n} × {d}.", nameof(s));
+        int rows = s.TreeParent.Length;
+        if (s.TreeChild.Length != rows || s.TreeLambda.Length != rows || s.TreeChildSize.Length != rows)
+            throw new ArgumentException("HdbscanState condensed-tree arrays differ in length.", nameof(s));
+        if (s.Labels.Length != n || s.Probabilities.Length != n || s.OutlierScores.Length != n)
+            throw new ArgumentException("HdbscanState per-point arrays do not have PointCount entries.", nameof(s));
+        if (s.SelectedClusters.Length != s.ClusterPersistence.Length)
+            throw new ArgumentException("HdbscanState SelectedClusters and ClusterPersistence differ in length.", nameof(s));
+        if (s.PredictionCoreDistances.Length != 0 && s.PredictionCoreDistances.Length != n)
+            throw new ArgumentException("HdbscanState PredictionCoreDistances does not have PointCount entries.", nameof(s));
+        for (int r = 0; r < rows; r++)
+        {
+            if (s.TreeParent[r] < n || s.TreeChild[r] < 0 || s.TreeChild[r] <= s.TreeParent[r] && s.TreeChild[r] >= n)
+                throw new ArgumentException($"HdbscanState condensed-tree row {r} is not a valid edge.", nameof(s));
+        }
+        var options = new HdbscanOptions
+        {
+            MinClusterSize = s.MinClusterSize,
+            MinSamples = s.MinSamples,
+            Alpha = s.Alpha,
+            ClusterSelectionEpsilon = s.ClusterSelectionEpsilon,
+            ClusterSelectionMethod = (ClusterSelectionMethod)s.ClusterSelectionMethod,
+            AllowSingleCluster = s.AllowSingleCluster,
+            MaxClusterSize = s.MaxClusterSize,
+            PredictionData = true,
+            MaxThreads = maxThreads,
+        };
+        var h = new Hdbscan(options)
+        {
+            _points = (float[])s.Points.Clone(),
+            _n = n,
+            _dims = d,
+            _tree = new CondensedTree
+            {
+                Parent = (int[])s.TreeParent.Clone(), Child = (int[])s.TreeChild.Clone(), Lambda = (double[])s.TreeLambda.Clone(),
+                ChildSize = (int[])s.TreeChildSize.Clone(), PointCount = n,
+            },
+            _selected = (int[])s.SelectedClusters.Clone(),
+            _predictionCore = s.PredictionCoreDistances.Length == n ? (double[])s.PredictionCoreDistances.Clone() : null,
+        };
+        h._result = new HdbscanResult((int[])s.Labels.Clone(), (float[])s.Probabilities.Clone(), (float[])s.OutlierScores.Clone(), (float[])s.ClusterPersistence.Clone());
+        return h;
+    }
+}

@@ -1,0 +1,34 @@
+namespace BERTopicNet;
+
+/// <summary>
+/// The result of <see cref="BERTopic.ApproximateDistribution(IReadOnlyList{string}, ApproximateDistributionOptions, IProgress{BERTopicProgress}, CancellationToken)"/>:
+/// how much of each document is about each topic.
+/// </summary>
+public sealed class TopicDistribution
+{
+    internal TopicDistribution(int[] topicIds, float[,] distributions, IReadOnlyList<float[,]>? tokenDistributions, IReadOnlyList<IReadOnlyList<string>>? tokens)
+    {
+        TopicIds = topicIds;
+        Distributions = distributions;
+        TokenDistributions = tokenDistributions;
+        Tokens = tokens;
+    }
+
+    /// <summary>The topic of each column: the model's topics without -1, ascending (column c is topic c when ids are contiguous).</summary>
+    public IReadOnlyList<int> TopicIds { get; }
+
+    /// <summary>
+    /// Documents × topics: the summed above-threshold similarities of each document's windows, L1-normalised per row
+    /// (a row of zeros when no window reached the threshold).
+    /// </summary>
+    public float[,] Distributions { get; }
+
+    /// <summary>
+    /// With <see cref="ApproximateDistributionOptions.CalculateTokens"/>: per document a tokens × topics matrix whose row t
+    /// sums the similarities of the windows holding token t (not normalised); otherwise null.
+    /// </summary>
+    public IReadOnlyList<float[,]>? TokenDistributions { get; }
+
+    /// <summary>With <see cref="ApproximateDistributionOptions.CalculateTokens"/>: the tokens of each document (rows of <see cref="TokenDistributions"/>); otherwise null.</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? Tokens { get; }
+}

@@ -1,0 +1,95 @@
+using BERTopicNet.Numerics;
+using BERTopicNet.Representation;
+using BERTopicNet.Vectorizers;
+
+namespace BERTopicNet.Topics;
+
+/// <summary>
+/// Python BERTopic 0.17.4's <c>_extract_representative_docs</c>: per topic (ascending id), draw
+/// <c>samples</c> documents with replacement from one seeded NumPy <c>RandomState</c> stream (pandas'
+/// <c>groupby().sample(replace=True, random_state=seed)</c>), drop repeats, weight the drawn documents with the
+/// fitted vectorizer and c-TF-IDF, and keep the <c>count</c> with the highest cosine similarity to the topic's
+/// c-TF-IDF row, in the order NumPy's <c>argpartition</c> leaves them.
+/// </summary>
+internal static class RepresentativeDocumentSelector
+{
+    public static Dictionary<int, RepresentativeDocuments> Select(
+        IReadOnlyList<string> documents, IReadOnlyList<int> documentTopics, IReadOnlyList<int> topics,
+        TermWeightMatrix cTfidf, IVectorizer vectorizer, ClassTfidfTransformer ctfidf,
+        int samples, int count, int seed, CancellationToken cancellationToken)
+    {
+        var members = new Dictionary<int, List<int>>();
+        for (int i = 0; i < documentTopics.Count; i++)
+        {
+            if (!members.TryGetValue(documentTopics[i], out var list)) members[documentTopics[i]] = list = [];
+            list.Add(i);
+        }
+        var random = new LegacyRandomState(unchecked((uint)seed));
+        var sampled = new Dictionary<int, List<int>>();
+        var seen = new HashSet<int>();
+        foreach (var topic in members.Keys.Order())
+        {
+            var group = members[topic];
+            var draw = random.ChoiceWithReplacement(group.Count, samples);
+            var unique = new List<int>();
+            foreach (var d in draw)
+                if (seen.Add(group[d])) unique.Add(group[d]);
+            sampled[topic] = unique;
+        }
+
+        // Weight all drawn documents in one pass (balanced across cores), then rank each topic's own rows.
+        var all = new List<int>();
+        var firstRow = new Dictionary<int, int>();
+        foreach (var topic in topics)
+        {
+            firstRow[topic] = all.Count;
+            if (sampled.TryGetValue(topic, out var s)) all.AddRange(s);
+        }
+        var weights = all.Count == 0 ? null : ctfidf.Transform(vectorizer.Transform(all.ConvertAll(i => documents[i]), cancellationToken));
+        var result = new Dictionary<int, RepresentativeDocuments>(topics.Count);
+        for (int row = 0; row < topics.Count; row++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int topic = topics[row];
+            var selected = sampled.TryGetValue(topic, out var sel) ? sel : [];
+            if (selected.Count == 0) { result[topic] = new RepresentativeDocuments([], []); continue; }
+            int nrDocs = Math.Min(count, selected.Count);
+            var sims = CosineToRow(weights!, firstRow[topic], selected.Count, cTfidf, row);
+            var part = NumpySort.ArgPartition(sims, sims.Length - nrDocs);
+            var docs = new string[nrDocs];
+            var ids = new int[nrDocs];
+            for (int k = 0; k < nrDocs; k++)
+            {
+                int p = part[sims.Length - nrDocs + k];
+                ids[k] = selected[p];
+                docs[k] = documents[ids[k]];
+            }
+            result[topic] = new RepresentativeDocuments(docs, ids);
+        }
+        return result;
+    }
+
+    /// <summary>Cosine similarity (scikit-learn's: L2-normalise both, then dot) of rows [first, first + count) of <paramref name="rows"/> with one row of <paramref name="target"/>.</summary>
+    internal static double[] CosineToRow(TermWeightMatrix rows, int first, int count, TermWeightMatrix target, int targetRow)
+    {
+        var t = target.DenseRow(targetRow);
+        double tn = 0;
+        foreach (var v in target.RowValues(targetRow)) tn += v * v;
+        tn = Math.Sqrt(tn);
+        if (tn == 0) tn = 1;
+        var sims = new double[count];
+        for (int r = 0; r < count; r++)
+        {
+            var idx = rows.RowIndices(first + r);
+            var val = rows.RowValues(first + r);
+            double n = 0;
+            foreach (var v in val) n += v * v;
+            n = Math.Sqrt(n);
+            if (n == 0) n = 1;
+            double dot = 0;
+            for (int k = 0; k < idx.Length; k++) dot += val[k] / n * (t[idx[k]] / tn);
+            sims[r] = dot;
+        }
+        return sims;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using BERTopicNet.Umap;
+
+namespace BERTopicNet.Topics;
+
+/// <summary>
+/// Remembers a stable 64-bit fingerprint of every training embedding row, so that Transform can recognise a training
+/// document and return its fitted topic (Python BERTopic re-predicts it and may disagree with its own fit).
+/// Only the fingerprints are kept (8 bytes a document), never the embeddings themselves.
+/// </summary>
+internal sealed class TrainingRowIndex
+{
+    private readonly Dictionary<ulong, int> _firstRowOf;
+
+    public TrainingRowIndex(ulong[] fingerprints)
+    {
+        Fingerprints = fingerprints;
+        _firstRowOf = new Dictionary<ulong, int>(fingerprints.Length);
+        for (int i = 0; i < fingerprints.Length; i++) _firstRowOf.TryAdd(fingerprints[i], i);
+    }
+
+    /// <summary>One fingerprint per training document, in document order (what persistence saves).</summary>
+    public ulong[] Fingerprints { get; }
+
+    public static TrainingRowIndex Of(float[,] embeddings) => new(Fingerprint(embeddings));
+
+    public static TrainingRowIndex Of(CsrMatrix embeddings) => new(Fingerprint(embeddings));
+
+    /// <summary>The first training row with the same fingerprint, or -1.</summary>
+    public int Find(ulong fingerprint) => _firstRowOf.TryGetValue(fingerprint, out int row) ? row : -1;
+
+    public static ulong[] Fingerprint(float[,] embeddings)
+    {
+        int n = embeddings.GetLength(0), d = embeddings.GetLength(1);
+        var all = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(embeddings)), embeddings.Length);
+        var result = new ulong[n];
+        for (int i = 0; i < n; i++) result[i] = Hash(MemoryMarshal.Cast<float, uint>(all.Slice(i * d, d)), ReadOnlySpan<int>.Empty);
+        return result;
+    }
+
+    public static ulong[] Fingerprint(CsrMatrix embeddings)
+    {
+        var result = new ulong[embeddings.Rows];
+        for (int i = 0; i < embeddings.Rows; i++)
+            result[i] = Hash(MemoryMarshal.Cast<float, uint>(embeddings.RowValues(i)), embeddings.RowIndices(i));
+        return result;
+    }
+
+    // A fixed (process-independent) 64-bit mix of the values' bit patterns, so fingerprints survive Save/Load.
+    private static ulong Hash(ReadOnlySpan<uint> bits, ReadOnlySpan<int> columns)
+    {
+        ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)(bits.Length * 31 + columns.Length);
+        for (int i = 0; i < bits.Length; i++) h = Mix(h ^ bits[i]);
+        for (int i = 0; i < columns.Length; i++) h = Mix(h ^ (uint)columns[i] ^ 0xA5A5_0000_0000UL);
+        return Mix(h);
+    }
+
+    private static ulong Mix(ulong x)
+    {
+        x ^= x >> 30; x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27; x *= 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+}

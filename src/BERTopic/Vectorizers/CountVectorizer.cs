@@ -1,0 +1,383 @@
+using System.Runtime.InteropServices;
+using BERTopicNet.Numerics;
+
+namespace BERTopicNet.Vectorizers;
+
+/// <summary>
+/// Counts word n-grams the way scikit-learn 1.2's <c>CountVectorizer</c> does: lowercase, token pattern
+/// <c>(?u)\b\w\w+\b</c> with Python's Unicode <c>\w</c>, stop words removed before n-grams are formed,
+/// <c>min_df</c>/<c>max_df</c>/<c>max_features</c> pruning and a vocabulary sorted by code point.
+/// Documents are processed in parallel; the result does not depend on the thread count.
+/// </summary>
+public sealed class CountVectorizer : IVectorizer
+{
+    private const int ChunkSize = 2048;
+    private const int BlockTokens = 1 << 15;
+    private readonly HashSet<string>? _stopWords;
+    private string[] _vocabulary = [];
+    private TermTable? _lookup;
+
+    /// <summary>Creates a vectorizer.</summary>
+    /// <param name="options">Settings; null means scikit-learn's defaults.</param>
+    /// <exception cref="ArgumentException">The settings are inconsistent.</exception>
+    public CountVectorizer(CountVectorizerOptions? options = null)
+    {
+        Options = options ?? new CountVectorizerOptions();
+        Options.NGramRange.Validate(nameof(options));
+        if (Options.MaxFeatures is < 1)
+            throw new ArgumentException($"MaxFeatures must be at least 1 (or null for no limit), not {Options.MaxFeatures}.", nameof(options));
+        if (Options.StopWords is not null)
+        {
+            _stopWords = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var w in Options.StopWords)
+                _stopWords.Add(w ?? throw new ArgumentException("StopWords contains a null entry; remove it.", nameof(options)));
+        }
+        if (Options.Vocabulary is { } fixedVocabulary)
+        {
+            var index = new TermTable(fixedVocabulary.Count);
+            for (int i = 0; i < fixedVocabulary.Count; i++)
+            {
+                var term = fixedVocabulary[i] ?? throw new ArgumentException($"Vocabulary entry {i} is null.", nameof(options));
+                ref int idPlusOne = ref index.GetOrAdd(term);
+                if (idPlusOne != 0)
+                    throw new ArgumentException($"Duplicate term in vocabulary: '{term}'. Each term may appear once.", nameof(options));
+                idPlusOne = i + 1;
+            }
+            if (index.Count == 0) throw new ArgumentException("The fixed vocabulary is empty; give at least one term or leave Vocabulary null.", nameof(options));
+            _vocabulary = [.. fixedVocabulary];
+            _lookup = BuildLookup(_vocabulary);
+        }
+    }
+
+    /// <summary>The settings.</summary>
+    public CountVectorizerOptions Options { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Vocabulary => _vocabulary;
+
+    /// <summary>True once a vocabulary is known (fitted, or fixed by the options).</summary>
+    public bool IsFitted => _lookup is not null;
+
+    /// <summary>Restores a learned vocabulary (loading a saved model) without fixing it: a later Fit learns anew, as scikit-learn's does.</summary>
+    /// <exception cref="ArgumentException">A term is null or repeated.</exception>
+    internal void RestoreFittedVocabulary(IReadOnlyList<string> vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var terms = new string[vocabulary.Count];
+        for (int i = 0; i < terms.Length; i++)
+            terms[i] = vocabulary[i] ?? throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
+        var lookup = BuildLookup(terms);
+        if (lookup.Count != terms.Length)
+            throw new ArgumentException("The vocabulary has a repeated entry.", nameof(vocabulary));
+        _vocabulary = terms;
+        _lookup = lookup;
+    }
+
+    /// <summary>
+    /// The tokens of one document as scikit-learn's <c>build_tokenizer()</c> gives them: the token pattern applied to the
+    /// text as it is (no lowercasing, no stop-word removal).
+    /// </summary>
+    public static IReadOnlyList<string> Tokenize(string document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var spans = new List<(int Start, int Length)>();
+        PythonText.Tokenize(document, spans);
+        return spans.ConvertAll(t => document.Substring(t.Start, t.Length));
+    }
+
+    /// <summary>The terms (n-grams included) the analyzer produces for one document, in scikit-learn's order.</summary>
+    public IReadOnlyList<string> Analyze(string document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var terms = new List<string>();
+        var tokens = TokenizeForCounting(document);
+        var buffer = new char[64];
+        EmitTerms(tokens, 0, tokens.Count, ref buffer, terms, static (list, term) => list.Add(term.ToString()));
+        return terms;
+    }
+
+    /// <summary>Learns the vocabulary (see <see cref="FitTransform"/>) and returns this vectorizer.</summary>
+    public CountVectorizer Fit(IReadOnlyList<string> documents, CancellationToken cancellationToken = default)
+    {
+        FitTransform(documents, cancellationToken);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">A document is null, no term is found, or pruning removes every term.</exception>
+    public DocumentTermMatrix FitTransform(IReadOnlyList<string> documents, CancellationToken cancellationToken = default)
+    {
+        CheckDocuments(documents);
+        if (Options.Vocabulary is not null) return Transform(documents, cancellationToken);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+
+        // Documents go in waves: tokenize in parallel, count n-grams in parallel over blocks of tokens (so one huge
+        // document, such as the outlier topic, is split across cores), then merge sequentially into the vocabulary
+        // (provisional ids in first-seen order; sorted by code point at the end, so the result is thread-independent).
+        var vocab = new TermTable(1 << 12);
+        var indPtr = new int[documents.Count + 1];
+        var cols = new List<int>();
+        var counts = new List<int>();
+        var docAcc = new int[1024];
+        var touched = new List<int>();
+        for (int start = 0; start < documents.Count; start += ChunkSize)
+        {
+            int n = Math.Min(ChunkSize, documents.Count - start);
+            var tokenized = new TokenizedDocument[n];
+            Parallel.For(0, n, parallel, i => tokenized[i] = TokenizeForCounting(documents[start + i]));
+            var items = new List<(int Doc, int From, int To)>();
+            for (int i = 0; i < n; i++)
+            {
+                int count = tokenized[i].Count;
+                if (count == 0) items.Add((i, 0, 0));
+                for (int from = 0; from < count; from += BlockTokens) items.Add((i, from, Math.Min(count, from + BlockTokens)));
+            }
+            var itemCounts = new TermTable[items.Count];
+            Parallel.For(0, items.Count, parallel, () => new char[256], (k, _, buffer) =>
+            {
+                var (doc, from, to) = items[k];
+                var table = new TermTable(Math.Max(16, (to - from) / 2));
+                EmitTerms(tokenized[doc], from, to, ref buffer, table, static (t, term) => t.GetOrAdd(term)++);
+                itemCounts[k] = table;
+                return buffer;
+            }, _ => { });
+            int item = 0;
+            for (int i = 0; i < n; i++)
+            {
+                for (; item < items.Count && items[item].Doc == i; item++)
+                {
+                    var table = itemCounts[item];
+                    for (int e = 0; e < table.Count; e++)
+                    {
+                        ref int idPlusOne = ref vocab.GetOrAdd(table.KeyAt(e));
+                        if (idPlusOne == 0) idPlusOne = vocab.Count;
+                        int id = idPlusOne - 1;
+                        if (id >= docAcc.Length) Array.Resize(ref docAcc, Math.Max(id + 1, docAcc.Length * 2));
+                        if (docAcc[id] == 0) touched.Add(id);
+                        docAcc[id] += table.ValueAt(e);
+                    }
+                    itemCounts[item] = null!;
+                }
+                foreach (var id in touched)
+                {
+                    cols.Add(id);
+                    counts.Add(docAcc[id]);
+                    docAcc[id] = 0;
+                }
+                touched.Clear();
+                indPtr[start + i + 1] = cols.Count;
+            }
+        }
+        if (vocab.Count == 0)
+            throw new ArgumentException("Empty vocabulary: the documents contain no token of two or more word characters (perhaps only stop words).", nameof(documents));
+
+        // Sort terms by code point (scikit-learn's feature order) and remap the columns.
+        var sortedTerms = new string[vocab.Count];
+        bool surrogates = false;
+        for (int e = 0; e < vocab.Count; e++)
+        {
+            sortedTerms[e] = vocab.KeyAt(e);
+            if (!surrogates && sortedTerms[e].AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) surrogates = true;
+        }
+        var order = new int[sortedTerms.Length];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(sortedTerms, order, surrogates ? PythonText.CodePointComparer : StringComparer.Ordinal);
+        var newId = new int[sortedTerms.Length];
+        for (int i = 0; i < order.Length; i++) newId[order[i]] = i;
+        var colArr = CollectionsMarshal.AsSpan(cols).ToArray();
+        var cntArr = CollectionsMarshal.AsSpan(counts).ToArray();
+        for (int k = 0; k < colArr.Length; k++) colArr[k] = newId[colArr[k]];
+
+        var kept = LimitFeatures(documents.Count, sortedTerms.Length, colArr, cntArr);
+        return Finish(indPtr, colArr, cntArr, sortedTerms, kept);
+    }
+
+    // scikit-learn's _limit_features: document-frequency bounds, then the max_features most frequent terms.
+    private bool[]? LimitFeatures(int documentCount, int terms, int[] cols, int[] cnts)
+    {
+        double maxDoc = Options.MaxDf.Resolve(documentCount);
+        double minDoc = Options.MinDf.Resolve(documentCount);
+        if (maxDoc < minDoc)
+            throw new ArgumentException($"MaxDf ({Options.MaxDf}) corresponds to fewer documents than MinDf ({Options.MinDf}) for {documentCount} documents; raise MaxDf or lower MinDf.", "options");
+        var df = new int[terms];
+        var tf = new long[terms];
+        for (int k = 0; k < cols.Length; k++) { df[cols[k]]++; tf[cols[k]] += cnts[k]; }
+        var mask = new bool[terms];
+        int keptCount = 0;
+        for (int j = 0; j < terms; j++)
+        {
+            mask[j] = df[j] <= maxDoc && df[j] >= minDoc;
+            if (mask[j]) keptCount++;
+        }
+        if (Options.MaxFeatures is int limit && keptCount > limit)
+        {
+            var maskedIdx = new int[keptCount];
+            var negTf = new long[keptCount];
+            for (int j = 0, m = 0; j < terms; j++)
+                if (mask[j]) { maskedIdx[m] = j; negTf[m] = -tf[j]; m++; }
+            var order = NumpySort.ArgQuickSort<long>(negTf);
+            Array.Clear(mask);
+            for (int i = 0; i < limit; i++) mask[maskedIdx[order[i]]] = true;
+            keptCount = limit;
+        }
+        if (keptCount == 0)
+            throw new ArgumentException("After pruning, no terms remain. Try a lower MinDf or a higher MaxDf.", "options");
+        return keptCount == terms ? null : mask;
+    }
+
+    private DocumentTermMatrix Finish(int[] indPtr, int[] cols, int[] cnts, string[] sortedTerms, bool[]? kept)
+    {
+        string[] finalTerms = sortedTerms;
+        int[]? remap = null;
+        if (kept is not null)
+        {
+            remap = new int[sortedTerms.Length];
+            var list = new List<string>();
+            for (int j = 0; j < sortedTerms.Length; j++)
+            {
+                remap[j] = kept[j] ? list.Count : -1;
+                if (kept[j]) list.Add(sortedTerms[j]);
+            }
+            finalTerms = [.. list];
+        }
+        int rows = indPtr.Length - 1;
+        var outPtr = new int[rows + 1];
+        int w = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            int lo = indPtr[r], hi = indPtr[r + 1];
+            int rowStart = w;
+            for (int k = lo; k < hi; k++)
+            {
+                int c = remap is null ? cols[k] : remap[cols[k]];
+                if (c < 0) continue;
+                cols[w] = c;
+                cnts[w] = cnts[k];
+                w++;
+            }
+            Array.Sort(cols, cnts, rowStart, w - rowStart);
+            outPtr[r + 1] = w;
+        }
+        Array.Resize(ref cols, w);
+        Array.Resize(ref cnts, w);
+        _vocabulary = finalTerms;
+        _lookup = BuildLookup(finalTerms);
+        return new DocumentTermMatrix(outPtr, cols, cnts, _vocabulary);
+    }
+
+    /// <inheritdoc/>
+    public DocumentTermMatrix Transform(IReadOnlyList<string> documents, CancellationToken cancellationToken = default)
+    {
+        CheckDocuments(documents);
+        var lookup = _lookup ?? throw new InvalidOperationException("This CountVectorizer is not fitted yet; call Fit or FitTransform first.");
+        var rows = new (int[] Cols, int[] Counts)[documents.Count];
+        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            () => (Buffer: new char[256], Ids: new List<int>()),
+            (i, _, state) =>
+            {
+                var ids = state.Ids;
+                ids.Clear();
+                var buffer = state.Buffer;
+                var tokens = TokenizeForCounting(documents[i]);
+                EmitTerms(tokens, 0, tokens.Count, ref buffer, (lookup, ids), static (s, term) =>
+                {
+                    int id = s.lookup.Find(term);
+                    if (id >= 0) s.ids.Add(id);
+                });
+                ids.Sort();
+                int distinct = 0;
+                for (int k = 0; k < ids.Count; k++) if (k == 0 || ids[k] != ids[k - 1]) distinct++;
+                var c = new int[distinct];
+                var n = new int[distinct];
+                for (int k = 0, w = -1; k < ids.Count; k++)
+                {
+                    if (k == 0 || ids[k] != ids[k - 1]) c[++w] = ids[k];
+                    n[w]++;
+                }
+                rows[i] = (c, n);
+                return (buffer, ids);
+            }, _ => { });
+        var indPtr = new int[documents.Count + 1];
+        for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Cols.Length;
+        var cols = new int[indPtr[^1]];
+        var cnts = new int[indPtr[^1]];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i].Cols.CopyTo(cols, indPtr[i]);
+            rows[i].Counts.CopyTo(cnts, indPtr[i]);
+        }
+        return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
+    }
+
+    private static TermTable BuildLookup(string[] terms)
+    {
+        var table = new TermTable(terms.Length);
+        for (int j = 0; j < terms.Length; j++) table.GetOrAdd(terms[j]) = j;
+        return table;
+    }
+
+    private static void CheckDocuments(IReadOnlyList<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        for (int i = 0; i < documents.Count; i++)
+            if (documents[i] is null)
+                throw new ArgumentException($"Document {i} is null; pass an empty string for an empty document.", nameof(documents));
+    }
+
+    private delegate void TermSink<TState>(TState state, ReadOnlySpan<char> term);
+
+    /// <summary>A lowercased document and its tokens (stop words removed), as (start, length) pairs.</summary>
+    private readonly record struct TokenizedDocument(string Text, int[] Starts, int[] Lengths)
+    {
+        public int Count => Starts.Length;
+    }
+
+    private TokenizedDocument TokenizeForCounting(string document)
+    {
+        string text = Options.Lowercase ? PythonText.ToLower(document) : document;
+        var tokens = new List<(int Start, int Length)>();
+        PythonText.Tokenize(text, tokens);
+        if (_stopWords is not null)
+        {
+            var stop = _stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+            tokens.RemoveAll(t => stop.Contains(text.AsSpan(t.Start, t.Length)));
+        }
+        var starts = new int[tokens.Count];
+        var lengths = new int[tokens.Count];
+        for (int i = 0; i < tokens.Count; i++) (starts[i], lengths[i]) = tokens[i];
+        return new TokenizedDocument(text, starts, lengths);
+    }
+
+    /// <summary>
+    /// Emits the terms whose first token lies in [<paramref name="from"/>, <paramref name="to"/>): for each n of the
+    /// n-gram range (scikit-learn's order: all unigrams, then all bigrams, ...), the n-grams joined by one space.
+    /// </summary>
+    private void EmitTerms<TState>(TokenizedDocument doc, int from, int to, ref char[] buffer, TState state, TermSink<TState> sink)
+    {
+        var (minN, maxN) = (Options.NGramRange.Min, Options.NGramRange.Max);
+        string text = doc.Text;
+        if (minN == 1)
+        {
+            for (int i = from; i < to; i++) sink(state, text.AsSpan(doc.Starts[i], doc.Lengths[i]));
+            minN = 2;
+        }
+        for (int n = minN; n <= Math.Min(maxN, doc.Count); n++)
+        {
+            for (int i = from; i < Math.Min(to, doc.Count - n + 1); i++)
+            {
+                int len = n - 1;
+                for (int k = 0; k < n; k++) len += doc.Lengths[i + k];
+                if (buffer.Length < len) buffer = new char[Math.Max(len, buffer.Length * 2)];
+                var buf = buffer.AsSpan();
+                int w = 0;
+                for (int k = 0; k < n; k++)
+                {
+                    if (k > 0) buf[w++] = ' ';
+                    text.AsSpan(doc.Starts[i + k], doc.Lengths[i + k]).CopyTo(buf[w..]);
+                    w += doc.Lengths[i + k];
+                }
+                sink(state, buf[..w]);
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+
+namespace BERTopicNet.Vectorizers;
+
+/// <summary>
+/// The pieces of Python's string semantics scikit-learn's <c>CountVectorizer</c> relies on: <c>str.lower()</c>
+/// (full Unicode lowercase, including İ → i̇ and the final-sigma rule), the <c>re</c> module's Unicode <c>\w</c>
+/// (letters, numbers and '_' — unlike .NET, no combining marks) and code-point string order.
+/// </summary>
+internal static class PythonText
+{
+    /// <summary>Python's <c>text.lower()</c>.</summary>
+    public static string ToLower(string text)
+    {
+        bool ascii = true;
+        foreach (char c in text)
+            if (c >= 0x80) { ascii = false; break; }
+        if (ascii)
+        {
+            return string.Create(text.Length, text, static (dest, src) =>
+            {
+                for (int i = 0; i < src.Length; i++)
+                {
+                    char c = src[i];
+                    dest[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                }
+            });
+        }
+        var sb = new StringBuilder(text.Length);
+        Span<char> buf = stackalloc char[2];
+        int pos = 0;
+        while (pos < text.Length)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(pos), out var rune, out int used);
+            if (rune.Value == 0x130) sb.Append("i\u0307");
+            else if (rune.Value == 0x3A3) sb.Append(IsFinalSigma(text, pos) ? '\u03C2' : '\u03C3');
+            else
+            {
+                var lower = Rune.ToLowerInvariant(rune);
+                int n = lower.EncodeToUtf16(buf);
+                sb.Append(buf[..n]);
+            }
+            pos += used;
+        }
+        return sb.ToString();
+    }
+
+    // Unicode's Final_Sigma condition: a cased letter before (skipping case-ignorables), none after.
+    private static bool IsFinalSigma(string text, int index)
+    {
+        int j = index;
+        Rune before = default;
+        bool found = false;
+        while (j > 0)
+        {
+            Rune.DecodeLastFromUtf16(text.AsSpan(0, j), out var r, out int used);
+            j -= used;
+            if (!IsCaseIgnorable(r)) { before = r; found = true; break; }
+        }
+        if (!found || !IsCased(before)) return false;
+        j = index + 1;
+        while (j < text.Length)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(j), out var r, out int used);
+            j += used;
+            if (!IsCaseIgnorable(r)) return !IsCased(r);
+        }
+        return true;
+    }
+
+    private static bool IsCased(Rune r) => Rune.GetUnicodeCategory(r) is UnicodeCategory.UppercaseLetter
+        or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter;
+
+    private static bool IsCaseIgnorable(Rune r) =>
+        Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.Format or UnicodeCategory.ModifierLetter or UnicodeCategory.ModifierSymbol
+        || r.Value is '\'' or '.' or ':' or 0xB7 or 0x387 or 0x5F4 or 0x2018 or 0x2019 or 0x2024 or 0x2027
+            or 0xFE13 or 0xFE52 or 0xFE55 or 0xFF07 or 0xFF0E or 0xFF1A;
+
+    /// <summary>Whether Python's Unicode <c>\w</c> matches the code point (<c>str.isalnum()</c> or '_').</summary>
+    public static bool IsWordChar(Rune r)
+    {
+        int v = r.Value;
+        if (v < 0x80) return v is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
+        return Rune.GetUnicodeCategory(r) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
+    }
+
+    /// <summary>
+    /// The matches of <c>(?u)\b\w\w+\b</c> in <paramref name="text"/>: maximal runs of word characters at least two
+    /// code points long, as (start, length) in UTF-16 units.
+    /// </summary>
+    public static void Tokenize(ReadOnlySpan<char> text, List<(int Start, int Length)> tokens)
+    {
+        int runStart = -1, runCodePoints = 0;
+        int pos = 0;
+        while (pos < text.Length)
+        {
+            char c = text[pos];
+            bool word;
+            int used = 1;
+            if (c < 0x80) word = c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
+            else
+            {
+                Rune.DecodeFromUtf16(text[pos..], out var rune, out used);
+                word = IsWordChar(rune);
+            }
+            if (word)
+            {
+                if (runStart < 0) { runStart = pos; runCodePoints = 0; }
+                runCodePoints++;
+            }
+            else if (runStart >= 0)
+            {
+                if (runCodePoints >= 2) tokens.Add((runStart, pos - runStart));
+                runStart = -1;
+            }
+            pos += used;
+        }
+        if (runStart >= 0 && runCodePoints >= 2) tokens.Add((runStart, text.Length - runStart));
+    }
+
+    /// <summary>Orders strings by code point, as Python compares <c>str</c>.</summary>
+    public static readonly IComparer<string> CodePointComparer = Comparer<string>.Create(CompareCodePoints);
+
+    private static int CompareCodePoints(string? a, string? b)
+    {
+        if (ReferenceEquals(a, b)) return 0;
+        if (a is null) return -1;
+        if (b is null) return 1;
+        int n = Math.Min(a.Length, b.Length);
+        for (int i = 0; i < n; i++)
+        {
+            char x = a[i], y = b[i];
+            if (x == y) continue;
+            // Surrogates (D800–DFFF) encode code points above FFFF, so they sort after E000–FFFF.
+            int fx = x >= 0xD800 ? (x < 0xE000 ? x + 0x2000 : x - 0x800) : x;
+            int fy = y >= 0xD800 ? (y < 0xE000 ? y + 0x2000 : y - 0x800) : y;
+            return fx.CompareTo(fy);
+        }
+        return a.Length.CompareTo(b.Length);
+    }
+}

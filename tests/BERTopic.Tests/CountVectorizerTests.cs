@@ -1,0 +1,141 @@
+using BERTopicNet.Vectorizers;
+
+namespace BERTopicNet.Tests;
+
+public class CountVectorizerTests
+{
+    private static Dictionary<string, int> Row(DocumentTermMatrix m, int row)
+    {
+        var result = new Dictionary<string, int>();
+        var idx = m.RowIndices(row);
+        var cnt = m.RowCounts(row);
+        for (int k = 0; k < idx.Length; k++) result[m.Vocabulary[idx[k]]] = cnt[k];
+        return result;
+    }
+
+    [Fact]
+    public void CountsLowercasedTokensOfTwoOrMoreWordCharacters()
+    {
+        var m = new CountVectorizer().FitTransform(["The cat sat. The CAT ran!", "a I x2 under_score"]);
+        Assert.Equal(["cat", "ran", "sat", "the", "under_score", "x2"], m.Vocabulary);
+        Assert.Equal(new Dictionary<string, int> { ["cat"] = 2, ["ran"] = 1, ["sat"] = 1, ["the"] = 2 }, Row(m, 0));
+        Assert.Equal(new Dictionary<string, int> { ["under_score"] = 1, ["x2"] = 1 }, Row(m, 1));
+        Assert.Equal([2, 1, 1, 2, 1, 1], m.ColumnSums().Select(x => (int)x));
+    }
+
+    [Fact]
+    public void TokenizesUnicodeLikePythonRe()
+    {
+        // Python's \w has letters and numbers but not combining marks (U+0301, and the U+0307 that lower() adds to İ),
+        // unlike .NET's \w.
+        var m = new CountVectorizer().FitTransform(["Café cafe\u0301 naïve ŞEHİR ²³ 東京"]);
+        Assert.Equal(new[] { "café", "cafe", "naïve", "şehi", "²³", "東京" }.Order(StringComparer.Ordinal), m.Vocabulary.Order(StringComparer.Ordinal));
+        var v = new CountVectorizer(new CountVectorizerOptions { Lowercase = false }).FitTransform(["b a9 Zed éa aa"]);
+        Assert.Equal(["Zed", "a9", "aa", "éa"], v.Vocabulary); // code-point order: upper case first
+    }
+
+    [Fact]
+    public void LowercasesFinalSigmaAsPython()
+    {
+        var m = new CountVectorizer().FitTransform(["ΟΔΟΣ ΣΑ"]);
+        Assert.Equal(["οδος", "σα"], m.Vocabulary);
+    }
+
+    [Fact]
+    public void NGramsAreFormedAfterStopWordRemoval()
+    {
+        var options = new CountVectorizerOptions { NGramRange = (1, 2), StopWords = StopWordLists.English };
+        var v = new CountVectorizer(options);
+        Assert.Equal(["quick", "brown", "fox", "quick brown", "brown fox"], v.Analyze("The quick brown fox"));
+        var m = v.FitTransform(["The quick brown fox", "a brown fox and the fox"]);
+        Assert.Equal(["brown", "brown fox", "fox", "fox fox", "quick", "quick brown"], m.Vocabulary);
+        Assert.Equal(2, m[1, m.Vocabulary.ToList().IndexOf("fox")]);
+    }
+
+    [Fact]
+    public void BigramsOnlyExcludeUnigrams()
+    {
+        var v = new CountVectorizer(new CountVectorizerOptions { NGramRange = (2, 3) });
+        Assert.Equal(["aa bb", "bb cc", "aa bb cc"], v.Analyze("aa bb cc"));
+        Assert.Empty(v.Analyze("single"));
+    }
+
+    [Fact]
+    public void EnglishStopWordsAreScikitLearnsList()
+    {
+        Assert.Equal(318, StopWordLists.English.Count);
+        Assert.Contains("amoungst", StopWordLists.English);
+        Assert.Contains("thick", StopWordLists.English);
+        Assert.DoesNotContain("couldn't", StopWordLists.English);
+    }
+
+    [Fact]
+    public void MinDfAndMaxDfPruneByDocumentFrequency()
+    {
+        string[] docs = ["aa bb cc", "aa bb", "aa dd", "aa"];
+        Assert.Equal(["aa", "bb"], new CountVectorizer(new CountVectorizerOptions { MinDf = 2 }).FitTransform(docs).Vocabulary);
+        Assert.Equal(["aa", "bb"], new CountVectorizer(new CountVectorizerOptions { MinDf = 0.5 }).FitTransform(docs).Vocabulary);
+        Assert.Equal(["bb", "cc", "dd"], new CountVectorizer(new CountVectorizerOptions { MaxDf = 0.75 }).FitTransform(docs).Vocabulary);
+        Assert.Equal(["cc", "dd"], new CountVectorizer(new CountVectorizerOptions { MaxDf = 1 }).FitTransform(docs).Vocabulary);
+        var pruned = new CountVectorizer(new CountVectorizerOptions { MinDf = 2 }).FitTransform(docs);
+        Assert.Equal(4, pruned.Rows);
+        Assert.Equal(0, pruned.RowIndices(2).Length - 1); // "aa dd" keeps only aa
+    }
+
+    [Fact]
+    public void MaxFeaturesKeepsTheMostFrequentTerms()
+    {
+        var m = new CountVectorizer(new CountVectorizerOptions { MaxFeatures = 2 }).FitTransform(["aa aa aa bb cc cc", "cc dd"]);
+        Assert.Equal(["aa", "cc"], m.Vocabulary);
+    }
+
+    [Fact]
+    public void InconsistentPruningIsReportedClearly()
+    {
+        string[] docs = ["aa bb", "aa"];
+        var ex = Assert.Throws<ArgumentException>(() => new CountVectorizer(new CountVectorizerOptions { MinDf = 2, MaxDf = 1 }).FitTransform(docs));
+        Assert.Contains("MaxDf", ex.Message);
+        Assert.Contains("no terms remain", Assert.Throws<ArgumentException>(() => new CountVectorizer(new CountVectorizerOptions { MinDf = 3 }).FitTransform(["aa bb", "aa", "bb"])).Message);
+        Assert.Contains("Empty vocabulary", Assert.Throws<ArgumentException>(() => new CountVectorizer(new CountVectorizerOptions { StopWords = StopWordLists.English }).FitTransform(["the a of"])).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CountVectorizerOptions { MinDf = 1.5 });
+        Assert.Throws<ArgumentException>(() => new CountVectorizer(new CountVectorizerOptions { NGramRange = (2, 1) }));
+    }
+
+    [Fact]
+    public void FixedVocabularyKeepsItsOrderAndIgnoresOtherTerms()
+    {
+        var v = new CountVectorizer(new CountVectorizerOptions { Vocabulary = ["zz", "aa"] });
+        var m = v.FitTransform(["aa bb zz zz"]);
+        Assert.Equal(["zz", "aa"], m.Vocabulary);
+        Assert.Equal(2, m[0, 0]);
+        Assert.Equal(1, m[0, 1]);
+        Assert.Throws<ArgumentException>(() => new CountVectorizer(new CountVectorizerOptions { Vocabulary = ["aa", "aa"] }));
+    }
+
+    [Fact]
+    public void TransformUsesTheFittedVocabulary()
+    {
+        var v = new CountVectorizer();
+        Assert.Throws<InvalidOperationException>(() => v.Transform(["aa"]));
+        v.Fit(["aa bb"]);
+        var m = v.Transform(["bb bb cc", ""]);
+        Assert.Equal(2, m[0, 1]);
+        Assert.Equal(0, m[0, 0]);
+        Assert.Equal(0, m.RowIndices(1).Length);
+        Assert.Throws<ArgumentException>(() => v.Transform(["ok", null!]));
+    }
+
+    [Fact]
+    public void ResultDoesNotDependOnChunkingOrThreads()
+    {
+        var rng = new Random(3);
+        var words = Enumerable.Range(0, 300).Select(i => "w" + i).ToArray();
+        var docs = Enumerable.Range(0, 1500).Select(_ => string.Join(' ', Enumerable.Range(0, 20).Select(_ => words[rng.Next(words.Length)]))).ToArray();
+        var a = new CountVectorizer().FitTransform(docs);
+        var b = new CountVectorizer().FitTransform(docs.Reverse().ToArray());
+        Assert.Equal(a.Vocabulary, b.Vocabulary);
+        Assert.Equal(a.ColumnSums(), b.ColumnSums());
+        for (int r = 0; r < docs.Length; r++)
+            Assert.Equal(a.RowCounts(r).ToArray(), b.RowCounts(docs.Length - 1 - r).ToArray());
+    }
+}
