@@ -42,7 +42,7 @@ public class GoldenTests(ITestOutputHelper output)
         int n = g.Labels.Length;
         var h = new Hdbscan(new HdbscanOptions { MinClusterSize = 10, PredictionData = true });
         var r = h.Fit(g.X);
-        double ari = TestData.AdjustedRandIndex(r.Labels, g.Labels);
+        double ari = BERTopicNet.Evaluation.ClusteringMetrics.AdjustedRandIndex(r.Labels, g.Labels);
         var map = Mapping(r.Labels, g.Labels);
         int Theirs(int l) => l < 0 ? -1 : map[l];
         var agree = Enumerable.Range(0, n).Where(i => Theirs(r.Labels[i]) == g.Labels[i]).ToArray();

@@ -39,21 +39,4 @@ internal static class TestData
         return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
     }
 
-    /// <summary>Adjusted Rand index (noise, -1, counts as one more group).</summary>
-    public static double AdjustedRandIndex(int[] a, int[] b)
-    {
-        var table = new Dictionary<(int, int), long>();
-        var ra = new Dictionary<int, long>();
-        var rb = new Dictionary<int, long>();
-        for (int i = 0; i < a.Length; i++)
-        {
-            table[(a[i], b[i])] = table.GetValueOrDefault((a[i], b[i])) + 1;
-            ra[a[i]] = ra.GetValueOrDefault(a[i]) + 1;
-            rb[b[i]] = rb.GetValueOrDefault(b[i]) + 1;
-        }
-        static double C2(long x) => x * (x - 1) / 2.0;
-        double sij = table.Values.Sum(C2), sa = ra.Values.Sum(C2), sb = rb.Values.Sum(C2), n2 = C2(a.Length);
-        double expected = sa * sb / n2, max = (sa + sb) / 2;
-        return max == expected ? 1.0 : (sij - expected) / (max - expected);
-    }
 }

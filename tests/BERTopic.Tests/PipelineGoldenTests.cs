@@ -56,7 +56,7 @@ public class PipelineGoldenTests
             var expectedAuto = reference.GetProperty("nr_topics_auto");
             var expectedTopics = expectedAuto.GetProperty("doc_topics").EnumerateArray().Select(e => e.GetInt32()).ToArray();
             int expectedCount = expectedAuto.GetProperty("topic_sizes").EnumerateObject().Count();
-            double ari = AdjustedRandIndex(expectedTopics, auto);
+            double ari = BERTopicNet.Evaluation.ClusteringMetrics.AdjustedRandIndex(expectedTopics, auto);
             Assert.True(ari >= minimumAutoAri, $"ARI {ari:F4} < {minimumAutoAri}");
             Assert.InRange(copy.TopicIds.Count, expectedCount - 1, expectedCount + 1);
         }
@@ -85,20 +85,4 @@ public class PipelineGoldenTests
         Assert.Equal(y, model.DocumentTopics);
     }
 
-    internal static double AdjustedRandIndex(int[] a, int[] b)
-    {
-        static double Pairs(long n) => n * (n - 1) / 2.0;
-        var table = new Dictionary<(int, int), long>();
-        var ra = new Dictionary<int, long>();
-        var rb = new Dictionary<int, long>();
-        for (int i = 0; i < a.Length; i++)
-        {
-            table[(a[i], b[i])] = table.GetValueOrDefault((a[i], b[i])) + 1;
-            ra[a[i]] = ra.GetValueOrDefault(a[i]) + 1;
-            rb[b[i]] = rb.GetValueOrDefault(b[i]) + 1;
-        }
-        double index = table.Values.Sum(Pairs), sa = ra.Values.Sum(Pairs), sb = rb.Values.Sum(Pairs);
-        double expectedIndex = sa * sb / Pairs(a.Length), max = (sa + sb) / 2;
-        return max == expectedIndex ? 1 : (index - expectedIndex) / (max - expectedIndex);
-    }
 }
