@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace BERTopicNet.Onnx;
 
 /// <summary>
-/// What a model folder holds (the layout documented in models/README.md): the ONNX graph, the WordPiece vocabulary
-/// (<c>vocab.txt</c>, or <c>tokenizer.json</c> with a WordPiece model) and, optionally, sentence-transformers'
-/// configuration files, from which the settings an encoder needs are read.
+/// What a model folder holds (the layout documented in models/README.md): the ONNX graph, the tokenizer (an XLM-R
+/// style SentencePiece model <c>sentencepiece.bpe.model</c> or other <c>*.model</c> file; else the WordPiece
+/// vocabulary <c>vocab.txt</c>, or <c>tokenizer.json</c> with a WordPiece model) and, optionally,
+/// sentence-transformers' configuration files, from which the settings an encoder needs are read.
 /// </summary>
 internal sealed class ModelFolder
 {
@@ -14,10 +15,17 @@ internal sealed class ModelFolder
     public required string OnnxPath { get; init; }
     public string? VocabPath { get; init; }
     public string? TokenizerJsonPath { get; init; }
+    public string? SentencePiecePath { get; init; }
     public int? MaxSequenceLength { get; init; }
     public PoolingMode? Pooling { get; init; }
     public bool? LowerCase { get; init; }
     public bool? StripAccents { get; init; }
+
+    /// <summary><c>do_lower_case</c> of sentence_bert_config.json (sentence-transformers lower-cases the text itself when it is true).</summary>
+    public bool? SentenceTransformersLowerCase { get; init; }
+
+    /// <summary>The SentencePiece file name sentence-transformers and Hugging Face save for XLM-R models.</summary>
+    public const string SentencePieceFileName = "sentencepiece.bpe.model";
 
     /// <summary>The ONNX file names tried, in order (the first is the layout of sentence-transformers' own export).</summary>
     public static readonly string[] OnnxCandidates = ["model.onnx", Path.Combine("onnx", "model.onnx")];
@@ -25,7 +33,15 @@ internal sealed class ModelFolder
     /// <summary>True when <paramref name="dir"/> looks like a model folder.</summary>
     public static bool IsModelFolder(string dir) =>
         System.IO.Directory.Exists(dir) && OnnxCandidates.Any(c => File.Exists(Path.Combine(dir, c)))
-        && (File.Exists(Path.Combine(dir, "vocab.txt")) || File.Exists(Path.Combine(dir, "tokenizer.json")));
+        && (File.Exists(Path.Combine(dir, "vocab.txt")) || File.Exists(Path.Combine(dir, "tokenizer.json")) || SentencePieceFiles(dir).Length > 0);
+
+    /// <summary>The SentencePiece model files of <paramref name="dir"/>: sentencepiece.bpe.model if present, else every *.model file.</summary>
+    private static string[] SentencePieceFiles(string dir)
+    {
+        string preferred = Path.Combine(dir, SentencePieceFileName);
+        if (File.Exists(preferred)) return [preferred];
+        return System.IO.Directory.Exists(dir) ? [.. System.IO.Directory.GetFiles(dir, "*.model").Order(StringComparer.Ordinal)] : [];
+    }
 
     public static ModelFolder Read(string dir)
     {
@@ -36,13 +52,21 @@ internal sealed class ModelFolder
         if (onnx is null)
             throw new FileNotFoundException($"The model folder '{dir}' holds no model.onnx (looked for {string.Join(", ", OnnxCandidates)}). {ModelResolver.HowToProvide}");
         string vocab = Path.Combine(dir, "vocab.txt"), tokJson = Path.Combine(dir, "tokenizer.json");
-        if (!File.Exists(vocab) && !File.Exists(tokJson))
-            throw new FileNotFoundException($"The model folder '{dir}' holds neither vocab.txt nor tokenizer.json, so its text cannot be tokenized. {ModelResolver.HowToProvide}");
+        var spm = SentencePieceFiles(dir);
+        if (spm.Length > 1)
+            throw new InvalidDataException($"The model folder '{dir}' holds several SentencePiece model files ({string.Join(", ", spm.Select(Path.GetFileName))}); keep the model's own one, or name it {SentencePieceFileName}.");
+        if (spm.Length == 0 && !File.Exists(vocab) && !File.Exists(tokJson))
+            throw new FileNotFoundException($"The model folder '{dir}' holds no tokenizer (none of {SentencePieceFileName}, vocab.txt, tokenizer.json), so its text cannot be tokenized. {ModelResolver.HowToProvide}");
 
         int? maxLen = null;
+        bool? sbertLower = null;
         using (var cfg = TryParse(Path.Combine(dir, "sentence_bert_config.json")))
+        {
             if (cfg is not null && cfg.RootElement.TryGetProperty("max_seq_length", out var m) && m.ValueKind == JsonValueKind.Number)
                 maxLen = m.GetInt32();
+            if (cfg is not null && cfg.RootElement.TryGetProperty("do_lower_case", out var l) && l.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                sbertLower = l.GetBoolean();
+        }
 
         PoolingMode? pooling = null;
         using (var pool = TryParse(Path.Combine(dir, "1_Pooling", "config.json")))
@@ -75,6 +99,8 @@ internal sealed class ModelFolder
             OnnxPath = onnx,
             VocabPath = File.Exists(vocab) ? vocab : null,
             TokenizerJsonPath = File.Exists(tokJson) ? tokJson : null,
+            SentencePiecePath = spm.Length == 1 ? spm[0] : null,
+            SentenceTransformersLowerCase = sbertLower,
             MaxSequenceLength = maxLen,
             Pooling = pooling,
             LowerCase = lower,
@@ -93,7 +119,9 @@ internal sealed class ModelFolder
             throw new InvalidDataException($"{path}: no \"model\" object.");
         string type = model.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
         if (type != "WordPiece")
-            throw new NotSupportedException($"{path}: the tokenizer model is '{type}', but only WordPiece (BERT-style) tokenizers are supported. Models with SentencePiece/Unigram tokenizers (e.g. paraphrase-multilingual-MiniLM-L12-v2) are not supported yet; compute their embeddings elsewhere and pass them in, or pass your own IEmbeddingModel.");
+            throw new NotSupportedException(type == "Unigram"
+                ? $"{path}: the tokenizer is a SentencePiece Unigram model, which is loaded from its SentencePiece file, not from tokenizer.json: put the model's {SentencePieceFileName} (saved with the model by sentence-transformers, Hugging Face or optimum-cli) next to it."
+                : $"{path}: the tokenizer model is '{type}'; tokenizer.json is read for WordPiece (BERT-style) tokenizers only. Provide vocab.txt for a WordPiece model or {SentencePieceFileName} for an XLM-R-style SentencePiece model, or pass your own IEmbeddingModel.");
         if (!model.TryGetProperty("vocab", out var vocab) || vocab.ValueKind != JsonValueKind.Object)
             throw new InvalidDataException($"{path}: the WordPiece model has no \"vocab\" object.");
         var byId = new SortedDictionary<int, string>();

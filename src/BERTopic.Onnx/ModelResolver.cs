@@ -2,7 +2,7 @@ namespace BERTopicNet.Onnx;
 
 /// <summary>
 /// Finds a model folder (the layout of models/README.md: <c>model.onnx</c> or <c>onnx/model.onnx</c>, plus
-/// <c>vocab.txt</c> or <c>tokenizer.json</c>) from a path or a name. Nothing is ever downloaded. A name such as
+/// <c>sentencepiece.bpe.model</c>, <c>vocab.txt</c> or <c>tokenizer.json</c>) from a path or a name. Nothing is ever downloaded. A name such as
 /// <c>all-MiniLM-L6-v2</c> or <c>sentence-transformers/all-MiniLM-L6-v2</c> is looked up, in order, in
 /// <list type="number">
 /// <item>each folder listed in the environment variable <c>BERTOPIC_MODELS</c> (separated by the platform's path separator),</item>
@@ -48,7 +48,7 @@ public static class ModelResolver
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
         var looked = new List<string>();
         return Search(nameOrPath, looked) ?? throw new DirectoryNotFoundException(
-            $"The embedding model '{nameOrPath}' was not found. Looked for a folder with model.onnx (or onnx/model.onnx) and vocab.txt (or tokenizer.json) at: {string.Join("; ", looked)}. {HowToProvide}");
+            $"The embedding model '{nameOrPath}' was not found. Looked for a folder with model.onnx (or onnx/model.onnx) and a tokenizer (sentencepiece.bpe.model, vocab.txt or tokenizer.json) at: {string.Join("; ", looked)}. {HowToProvide}");
     }
 
     private static string? Search(string nameOrPath, List<string>? looked)

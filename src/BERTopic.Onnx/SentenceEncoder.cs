@@ -3,15 +3,15 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using Microsoft.ML.Tokenizers;
 
 namespace BERTopicNet.Onnx;
 
 /// <summary>
-/// Embeds sentences with a sentence-transformers model exported to ONNX: WordPiece tokenisation (Hugging Face's
-/// BERT rules, cut at <see cref="MaxSequenceLength"/> word pieces including [CLS] and [SEP]), one ONNX Runtime call
-/// per batch of documents of similar length, pooling over the attention mask and L2 normalisation — the same vectors
-/// as Python's <c>SentenceTransformer(...).encode(docs)</c>.
+/// Embeds sentences with a sentence-transformers model exported to ONNX: tokenisation (BERT's WordPiece with Hugging
+/// Face's rules, or XLM-R's SentencePiece Unigram model for models such as paraphrase-multilingual-MiniLM-L12-v2),
+/// cut at <see cref="MaxSequenceLength"/> tokens including the start and end tokens ([CLS]/[SEP] or &lt;s&gt;/&lt;/s&gt;),
+/// one ONNX Runtime call per batch of documents of similar length, pooling over the attention mask and L2
+/// normalisation — the same vectors as Python's <c>SentenceTransformer(...).encode(docs)</c>.
 /// </summary>
 /// <remarks>
 /// Thread-safe: <see cref="Encode"/> may be called from several threads at once. The result does not depend on the
@@ -21,7 +21,7 @@ namespace BERTopicNet.Onnx;
 public sealed class SentenceEncoder : IDisposable
 {
     private readonly InferenceSession _session;
-    private readonly BertTokenizer _tokenizer;
+    private readonly PieceTokenizer _tokenizer;
     private readonly string[] _inputNames;
     private readonly InputKind[] _inputKinds;
     private readonly string _outputName;
@@ -30,8 +30,8 @@ public sealed class SentenceEncoder : IDisposable
     private readonly bool _normalize;
     private readonly bool _sortByLength;
     private readonly int _batchSize;
-    private readonly int _maxWordPieces;
-    private readonly int _clsId, _sepId, _padId;
+    private readonly int _maxPieces;
+    private readonly int _startId, _endId, _padId;
     private volatile bool _disposed;
 
     /// <summary>Documents tokenized and length-sorted together (bounds memory on huge corpora; sorting gains little beyond). Settable for tests.</summary>
@@ -39,41 +39,27 @@ public sealed class SentenceEncoder : IDisposable
 
     private enum InputKind { Ids, Mask, TokenTypes }
 
-    private SentenceEncoder(byte[]? onnxBytes, string? onnxPath, Stream vocab, SentenceEncoderOptions options, ModelFolder? folder, string name)
+    private SentenceEncoder(byte[]? onnxBytes, string? onnxPath, Func<PieceTokenizer> tokenizer, SentenceEncoderOptions options, ModelFolder? folder, string name)
     {
         options.Validate();
         Name = name;
         MaxSequenceLength = options.MaxSequenceLength ?? folder?.MaxSequenceLength ?? 256;
         if (MaxSequenceLength < 2)
             throw new ArgumentException($"The model's max_seq_length is {MaxSequenceLength}; set SentenceEncoderOptions.MaxSequenceLength to at least 2.", nameof(options));
-        _maxWordPieces = MaxSequenceLength - 2;
+        _maxPieces = MaxSequenceLength - 2;
         _pooling = options.Pooling ?? folder?.Pooling ?? PoolingMode.Mean;
         _normalize = options.Normalize;
         _sortByLength = options.SortByLength;
         _batchSize = options.BatchSize;
-        LowerCase = options.LowerCase ?? folder?.LowerCase ?? true;
-        StripAccents = options.StripAccents ?? folder?.StripAccents ?? LowerCase;
         IntraOpThreads = options.IntraOpThreads ?? Environment.ProcessorCount;
-
         Rules = options.TokenizerRules;
-        var bertOptions = new BertOptions
-        {
-            LowerCaseBeforeTokenization = LowerCase,
-            RemoveNonSpacingMarks = StripAccents,
-            ApplyBasicTokenization = true,
-            IndividuallyTokenizeCjk = true,
-            SplitOnSpecialTokens = true,
-        };
-        if (Rules == TokenizerRules.HuggingFace)
-        {
-            string[] specials = [bertOptions.ClassificationToken, bertOptions.SeparatorToken, bertOptions.PaddingToken, bertOptions.MaskingToken, bertOptions.UnknownToken];
-            bertOptions.Normalizer = new HuggingFaceBertNormalizer(cleanText: true, handleChineseChars: true, StripAccents, LowerCase);
-            bertOptions.PreTokenizer = new HuggingFaceBertPreTokenizer(LowerCase ? [.. specials.Select(t => t.ToLowerInvariant())] : specials);
-        }
-        _tokenizer = BertTokenizer.Create(vocab, bertOptions);
-        _clsId = _tokenizer.ClassificationTokenId;
-        _sepId = _tokenizer.SeparatorTokenId;
-        _padId = _tokenizer.PaddingTokenId;
+        _tokenizer = tokenizer();
+        Tokenizer = _tokenizer is XlmRobertaTokenizer ? TokenizerKind.SentencePiece : TokenizerKind.WordPiece;
+        LowerCase = _tokenizer.LowerCase;
+        StripAccents = _tokenizer.StripAccents;
+        _startId = _tokenizer.StartId;
+        _endId = _tokenizer.EndId;
+        _padId = _tokenizer.PadId;
 
         using var so = new SessionOptions
         {
@@ -114,7 +100,8 @@ public sealed class SentenceEncoder : IDisposable
     }
 
     /// <summary>
-    /// Loads a model folder: <c>model.onnx</c> (or <c>onnx/model.onnx</c>) plus <c>vocab.txt</c> or a WordPiece
+    /// Loads a model folder: <c>model.onnx</c> (or <c>onnx/model.onnx</c>) plus a SentencePiece model
+    /// (<c>sentencepiece.bpe.model</c>, XLM-R style), <c>vocab.txt</c> or a WordPiece
     /// <c>tokenizer.json</c>; settings not given in <paramref name="options"/> are read from the folder's
     /// sentence-transformers configuration files (see <see cref="SentenceEncoderOptions"/>).
     /// </summary>
@@ -125,8 +112,12 @@ public sealed class SentenceEncoder : IDisposable
     public static SentenceEncoder FromDirectory(string directory, SentenceEncoderOptions? options = null)
     {
         var folder = ModelFolder.Read(directory);
+        var o = options ?? new();
+        string name = Path.GetFileName(folder.Directory.TrimEnd(Path.DirectorySeparatorChar));
+        if (folder.SentencePiecePath is { } spm)
+            return new SentenceEncoder(null, folder.OnnxPath, () => new XlmRobertaTokenizer(spm, o.LowerCase ?? folder.SentenceTransformersLowerCase ?? false), o, folder, name);
         using var vocab = folder.OpenVocab();
-        return new SentenceEncoder(null, folder.OnnxPath, vocab, options ?? new(), folder, Path.GetFileName(folder.Directory.TrimEnd(Path.DirectorySeparatorChar)));
+        return new SentenceEncoder(null, folder.OnnxPath, () => WordPieces(vocab, o, folder), o, folder, name);
     }
 
     /// <summary>Loads a model from an ONNX stream and a WordPiece <c>vocab.txt</c> stream (read to their end; the caller disposes them).</summary>
@@ -146,7 +137,8 @@ public sealed class SentenceEncoder : IDisposable
             bytes = ms.Length == ms.Capacity ? ms.GetBuffer() : ms.ToArray();
         }
         if (bytes.Length == 0) throw new ArgumentException("The ONNX stream is empty.", nameof(onnx));
-        return new SentenceEncoder(bytes, null, vocab, options ?? new(), null, name);
+        var o = options ?? new();
+        return new SentenceEncoder(bytes, null, () => WordPieces(vocab, o, null), o, null, name);
     }
 
     /// <summary>The model's name (its folder's name for <see cref="FromDirectory"/>).</summary>
@@ -158,13 +150,16 @@ public sealed class SentenceEncoder : IDisposable
     /// <summary>The longest input in word pieces, [CLS] and [SEP] included.</summary>
     public int MaxSequenceLength { get; }
 
-    /// <summary>Whether text is lower-cased before WordPiece.</summary>
+    /// <summary>How text becomes tokens: BERT's WordPiece or XLM-R's SentencePiece.</summary>
+    public TokenizerKind Tokenizer { get; }
+
+    /// <summary>Whether text is lower-cased before it is tokenized.</summary>
     public bool LowerCase { get; }
 
-    /// <summary>Whether accents are stripped before WordPiece.</summary>
+    /// <summary>Whether accents are stripped before WordPiece (never with SentencePiece).</summary>
     public bool StripAccents { get; }
 
-    /// <summary>The normalisation and word-splitting rules in use (<see cref="SentenceEncoderOptions.TokenizerRules"/>).</summary>
+    /// <summary>The normalisation and word-splitting rules of WordPiece tokenisation (<see cref="SentenceEncoderOptions.TokenizerRules"/>; SentencePiece models follow their own).</summary>
     public TokenizerRules Rules { get; }
 
     /// <summary>The threads ONNX Runtime uses inside one call.</summary>
@@ -177,22 +172,22 @@ public sealed class SentenceEncoder : IDisposable
     public bool UsesCuda { get; }
 
     /// <summary>
-    /// The token ids the model sees for <paramref name="text"/>: [CLS], at most <see cref="MaxSequenceLength"/> − 2
-    /// word pieces (cut inside a word if need be), [SEP].
+    /// The token ids the model sees for <paramref name="text"/>: [CLS] (&lt;s&gt;), at most
+    /// <see cref="MaxSequenceLength"/> − 2 pieces (cut inside a word if need be), [SEP] (&lt;/s&gt;).
     /// </summary>
     public int[] Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var pieces = WordPieces(text);
+        var pieces = _tokenizer.Encode(text, _maxPieces);
         var ids = new int[pieces.Length + 2];
-        ids[0] = _clsId;
+        ids[0] = _startId;
         pieces.CopyTo(ids, 1);
-        ids[^1] = _sepId;
+        ids[^1] = _endId;
         return ids;
     }
 
     /// <summary>Embeds <paramref name="documents"/>: row i of the N × <see cref="Dimension"/> result is document i.</summary>
-    /// <param name="documents">The documents; empty and whitespace-only strings are allowed (they embed [CLS][SEP]).</param>
+    /// <param name="documents">The documents; empty and whitespace-only strings are allowed (they embed [CLS][SEP], or &lt;s&gt;&lt;/s&gt;).</param>
     /// <param name="progress">Receives the fraction of documents embedded, from 0 to 1, after each batch.</param>
     /// <param name="cancellationToken">Cancels the work (checked between batches and inside a running batch).</param>
     /// <exception cref="ArgumentException">A document is null.</exception>
@@ -219,7 +214,7 @@ public sealed class SentenceEncoder : IDisposable
         {
             int size = Math.Min(window, n - w0);
             Parallel.For(0, size, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-                i => pieces[i] = WordPieces(documents[w0 + i]));
+                i => pieces[i] = _tokenizer.Encode(documents[w0 + i], _maxPieces));
             for (int i = 0; i < size; i++) order[i] = i;
             if (_sortByLength)
             {
@@ -253,17 +248,10 @@ public sealed class SentenceEncoder : IDisposable
         _session.Dispose();
     }
 
-    private int[] WordPieces(string text)
+    private static WordPieceTokenizer WordPieces(Stream vocab, SentenceEncoderOptions options, ModelFolder? folder)
     {
-        if (text.Length == 0) return [];
-        // Microsoft.ML's normaliser decomposes with string.Normalize, a no-op without ICU: decompose first so that
-        // accents are stripped the same way in every app (the Hugging Face normaliser does this itself).
-        if (Rules == TokenizerRules.MicrosoftML && StripAccents) text = CanonicalDecomposition.Decompose(text);
-        var ids = _tokenizer.EncodeToIds(text, addSpecialTokens: false);
-        int count = Math.Min(ids.Count, _maxWordPieces);
-        var result = new int[count];
-        for (int i = 0; i < count; i++) result[i] = ids[i];
-        return result;
+        bool lower = options.LowerCase ?? folder?.LowerCase ?? true;
+        return new WordPieceTokenizer(vocab, lower, options.StripAccents ?? folder?.StripAccents ?? lower, options.TokenizerRules);
     }
 
     private void RunBatch(ReadOnlySpan<int> batch, int[][] pieces, int firstRow, Span<float> output, RunOptions runOptions)
@@ -278,9 +266,9 @@ public sealed class SentenceEncoder : IDisposable
         {
             var p = pieces[batch[r]];
             int off = r * len;
-            ids[off] = _clsId;
+            ids[off] = _startId;
             for (int j = 0; j < p.Length; j++) ids[off + 1 + j] = p[j];
-            ids[off + p.Length + 1] = _sepId;
+            ids[off + p.Length + 1] = _endId;
             for (int j = p.Length + 2; j < len; j++) ids[off + j] = _padId;
             mask.AsSpan(off, p.Length + 2).Fill(1);
             lengths[r] = p.Length + 2;
@@ -339,7 +327,7 @@ public sealed class SentenceEncoder : IDisposable
     {
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, _inputNames,
-            _inputNames.Select(_ => _int32Inputs ? OrtValue.CreateTensorValueFromMemory(new int[] { _clsId, _sepId }, [1, 2]) : OrtValue.CreateTensorValueFromMemory(new long[] { _clsId, _sepId }, [1, 2])).ToArray(),
+            _inputNames.Select(_ => _int32Inputs ? OrtValue.CreateTensorValueFromMemory(new int[] { _startId, _endId }, [1, 2]) : OrtValue.CreateTensorValueFromMemory(new long[] { _startId, _endId }, [1, 2])).ToArray(),
             [_outputName]);
         var shape = outputs[0].GetTensorTypeAndShape().Shape;
         return checked((int)shape[^1]);
