@@ -165,6 +165,9 @@ public sealed class SentenceEncoder : IDisposable
     /// <summary>The threads ONNX Runtime uses inside one call.</summary>
     public int IntraOpThreads { get; }
 
+    /// <summary>The id that pads a batch's shorter sequences (for tests).</summary>
+    internal int PadId => _padId;
+
     /// <summary>Whether the model's weights were quantised to int8 at load (<see cref="SentenceEncoderOptions.QuantizeInt8"/>).</summary>
     public bool IsInt8 { get; }
 

@@ -13,6 +13,8 @@ Writes, next to this script:
     xlmr-tiny.ids.json   {"cases": [{"text", "spm": [ids], "pieces": [...]}], "fuzz": [{"text", "spm"}]}
     plain-tiny.model     a second model: no normalisation rule ("identity"), extra spaces kept, user-defined symbols
     plain-tiny.ids.json  the same for it
+SentencePiece's trainer is not bit-for-bit reproducible here (a rerun changed a few scores), so a rerun rewrites
+both files of a model together: the ids always belong to the model written in the same run.
 "fuzz" holds random strings (a fixed seed) mixing words of this script with characters from many Unicode blocks
 (controls, combining marks, compatibility forms, CJK, emoji, odd spaces) and runs of whitespace.
 """
@@ -178,8 +180,10 @@ def write(name, model, fuzz_texts):
     sp = spm.SentencePieceProcessor(model_proto=model)
     cases = [{"text": s, "spm": sp.encode(s), "pieces": sp.encode(s, out_type=str)} for s in SENTENCES]
     random_cases = [{"text": s, "spm": sp.encode(s)} for s in fuzz_texts]
-    with open(os.path.join(HERE, name + ".ids.json"), "w", encoding="utf-8") as f:
-        json.dump({"vocab_size": sp.get_piece_size(), "cases": cases, "fuzz": random_cases}, f, ensure_ascii=False, indent=0)
+    with open(os.path.join(HERE, name + ".ids.json"), "w", encoding="utf-8") as f:  # one case a line
+        f.write('{"vocab_size": %d,\n' % sp.get_piece_size())
+        for key, items in (("cases", cases), ("fuzz", random_cases)):
+            f.write('"%s": [\n%s\n]%s\n' % (key, ",\n".join(json.dumps(c, ensure_ascii=False) for c in items), "," if key == "cases" else "}"))
     print(f"{name}: {sp.get_piece_size()} pieces, {len(model)} bytes, {len(cases)} sentences, {len(random_cases)} random strings")
 
 
