@@ -13,7 +13,7 @@ internal sealed class EmbedCommand : ICliCommand
     {
         var docs = CliOptions.Required<string>("--docs", "Corpus as JSON Lines, one {\"text\": ...} a line.");
         var output = CliOptions.Required<string>("--out", "Output .npy file (N x dim float32, row i = line i).");
-        var model = CliOptions.Optional("--model", "Model name (looked up in BERTOPIC_MODELS and the per-user model folder; all-MiniLM-L6-v2 is bundled) or a folder with model.onnx + vocab.txt/tokenizer.json.", SentenceModels.English);
+        var model = CliOptions.Optional("--model", "Model name (looked up in BERTOPIC_MODELS and the per-user model folder; all-MiniLM-L6-v2 is bundled) or a folder with model.onnx + vocab.txt/tokenizer.json (WordPiece) or sentencepiece.bpe.model (XLM-R SentencePiece).", SentenceModels.English);
         var batch = CliOptions.Optional("--batch", "Documents per ONNX Runtime call.", new SentenceEncoderOptions().BatchSize);
         var threads = CliOptions.Optional<int?>("--threads", "ONNX Runtime intra-op threads (default: one per processor).");
         var int8 = CliOptions.Optional("--int8", "Quantise the model's weights to int8 at load (faster, vectors differ slightly from fp32).", false);
