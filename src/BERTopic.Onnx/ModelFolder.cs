@@ -35,12 +35,16 @@ internal sealed class ModelFolder
         System.IO.Directory.Exists(dir) && OnnxCandidates.Any(c => File.Exists(Path.Combine(dir, c)))
         && (File.Exists(Path.Combine(dir, "vocab.txt")) || File.Exists(Path.Combine(dir, "tokenizer.json")) || SentencePieceFiles(dir).Length > 0);
 
-    /// <summary>The SentencePiece model files of <paramref name="dir"/>: sentencepiece.bpe.model if present, else every *.model file.</summary>
+    /// <summary>
+    /// The SentencePiece model files of <paramref name="dir"/> the tokenizer may come from: sentencepiece.bpe.model if
+    /// present; else, unless a WordPiece vocab.txt is there, every *.model file.
+    /// </summary>
     private static string[] SentencePieceFiles(string dir)
     {
         string preferred = Path.Combine(dir, SentencePieceFileName);
         if (File.Exists(preferred)) return [preferred];
-        return System.IO.Directory.Exists(dir) ? [.. System.IO.Directory.GetFiles(dir, "*.model").Order(StringComparer.Ordinal)] : [];
+        if (File.Exists(Path.Combine(dir, "vocab.txt")) || !System.IO.Directory.Exists(dir)) return [];
+        return [.. System.IO.Directory.GetFiles(dir, "*.model").Order(StringComparer.Ordinal)];
     }
 
     public static ModelFolder Read(string dir)

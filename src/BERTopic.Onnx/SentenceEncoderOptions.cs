@@ -9,8 +9,9 @@ namespace BERTopicNet.Onnx;
 public sealed class SentenceEncoderOptions
 {
     /// <summary>
-    /// The longest input in word pieces, [CLS] and [SEP] included; longer texts are cut after
-    /// <c>MaxSequenceLength - 2</c> word pieces, inside a word if need be, as Hugging Face tokenizers do.
+    /// The longest input in tokens, the start and end tokens ([CLS] and [SEP], or &lt;s&gt; and &lt;/s&gt;) included;
+    /// longer texts are cut after <c>MaxSequenceLength - 2</c> pieces, inside a word if need be, as Hugging Face
+    /// tokenizers do.
     /// Null (default): the model folder's <c>max_seq_length</c>, else 256 (all-MiniLM-L6-v2's limit).
     /// </summary>
     public int? MaxSequenceLength { get; set; }
@@ -31,14 +32,18 @@ public sealed class SentenceEncoderOptions
     /// <summary>How token vectors become one vector. Null (default): the model folder's <c>1_Pooling/config.json</c>, else <see cref="PoolingMode.Mean"/>.</summary>
     public PoolingMode? Pooling { get; set; }
 
-    /// <summary>Whether text is lower-cased before WordPiece. Null (default): the tokenizer configuration's <c>do_lower_case</c>/<c>lowercase</c>, else true.</summary>
+    /// <summary>
+    /// Whether text is lower-cased before it is tokenized. Null (default): for WordPiece, the tokenizer configuration's
+    /// <c>do_lower_case</c>/<c>lowercase</c>, else true; for SentencePiece, sentence_bert_config.json's
+    /// <c>do_lower_case</c>, else false.
+    /// </summary>
     public bool? LowerCase { get; set; }
 
-    /// <summary>Whether accents are removed (NFD, then non-spacing marks dropped). Null (default): the tokenizer configuration's <c>strip_accents</c>, else the same as <see cref="LowerCase"/> (Hugging Face's rule).</summary>
+    /// <summary>Whether accents are removed before WordPiece (NFD, then non-spacing marks dropped). Null (default): the tokenizer configuration's <c>strip_accents</c>, else the same as <see cref="LowerCase"/> (Hugging Face's rule). SentencePiece models normalise text by their own rules and ignore it.</summary>
     public bool? StripAccents { get; set; }
 
     /// <summary>
-    /// How text is normalised and split into words before WordPiece. Default <see cref="TokenizerRules.HuggingFace"/>,
+    /// How text is normalised and split into words before WordPiece (SentencePiece models ignore it). Default <see cref="TokenizerRules.HuggingFace"/>,
     /// which gives sentence-transformers' vectors; <see cref="TokenizerRules.MicrosoftML"/> reproduces encoders built
     /// on Microsoft.ML.Tokenizers' <c>BertTokenizer</c> alone.
     /// </summary>

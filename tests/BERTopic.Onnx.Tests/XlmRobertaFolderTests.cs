@@ -107,6 +107,25 @@ public sealed class XlmRobertaFolderTests(XlmRobertaFolders folders) : IClassFix
     }
 
     [Fact]
+    public void Very_Long_And_Odd_Texts_Embed_To_Finite_Unit_Vectors()
+    {
+        using var enc = SentenceEncoder.FromDirectory(folders.Multilingual);
+        var words = folders.Reference.Sentences.SelectMany(c => c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        string huge = string.Join(' ', Enumerable.Range(0, 10_000).Select(i => words[i % words.Length]));
+        string[] docs = [huge, "", " \t\n ", "😀😀😀", "\uD800 lone surrogate", new string('x', 5000)];
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var vectors = enc.Encode(docs);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+        Assert.Equal(128, enc.Tokenize(huge).Length);
+        for (int i = 0; i < docs.Length; i++)
+        {
+            double norm = 0;
+            for (int j = 0; j < XlmRobertaFolders.Dim; j++) { Assert.True(float.IsFinite(vectors[i, j])); norm += vectors[i, j] * vectors[i, j]; }
+            Assert.Equal(1.0, norm, 1e-5);
+        }
+    }
+
+    [Fact]
     public void Special_Tokens_Written_In_The_Text_Stay_Whole()
     {
         using var enc = SentenceEncoder.FromDirectory(folders.Multilingual);
