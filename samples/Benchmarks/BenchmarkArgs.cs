@@ -27,6 +27,15 @@ internal sealed class BenchmarkArgs
 
     public bool Has(string key) => _values.ContainsKey(key);
 
+    /// <summary><c>--layout parallel|sequential</c>: UMAP's layout optimiser (<c>UmapOptions.SequentialLayout</c>); null when not given.</summary>
+    public bool? SequentialLayout => Get("layout") switch
+    {
+        null => null,
+        "parallel" => false,
+        "sequential" => true,
+        var other => throw new ArgumentException($"--layout must be parallel or sequential, not '{other}'."),
+    };
+
     /// <summary>The shared data folder (../shared/data next to the repository) or --data.</summary>
     public string DataDirectory => Get("data") ?? Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data"));
 

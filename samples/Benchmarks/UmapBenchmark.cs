@@ -15,7 +15,7 @@ internal sealed class UmapBenchmark : IBenchmark
 {
     public string Name => "umap";
 
-    public string Usage => "[--corpus 20newsgroups,bbc_news] [--no-python] [--seed 42] [--threads N] [--growth 5000,20000,100000] [--python-growth] [--no-trust] [--knn-sweep 2000,4000,8000,16000]";
+    public string Usage => "[--corpus 20newsgroups,bbc_news] [--no-python] [--seed 42] [--threads N] [--layout parallel|sequential] [--growth 5000,20000,100000] [--python-growth] [--no-trust] [--knn-sweep 2000,4000,8000,16000]";
 
     public JsonObject Run(BenchmarkArgs args)
     {
@@ -42,7 +42,10 @@ internal sealed class UmapBenchmark : IBenchmark
             long before = GC.GetTotalMemory(true);
             double cpu0 = CpuSeconds();
             var sw = Stopwatch.StartNew();
-            var model = new UmapModel(new UmapOptions { RandomSeed = seed, MaxThreads = threads });
+            var options = new UmapOptions { RandomSeed = seed, MaxThreads = threads };
+            if (args.SequentialLayout is { } sequential) options.SequentialLayout = sequential;
+            row["sequential_layout"] = options.SequentialLayout;
+            var model = new UmapModel(options);
             var ours = model.FitTransform(x);
             row["ours_seconds"] = Math.Round(sw.Elapsed.TotalSeconds, 3);
             row["ours_cpu_seconds"] = Math.Round(CpuSeconds() - cpu0, 3);

@@ -9,13 +9,16 @@ namespace BERTopicNet.Umap;
 /// the head away; per-coordinate gradients are clipped to ±4 and the learning rate decays linearly.
 /// <para>
 /// Fit (symmetric graph) — deterministic parallel scheme: each epoch runs as 16 phases over fixed ranges of vertices;
-/// within a phase all forces are evaluated against a snapshot (positions at the start of the phase), so the vertices of
-/// a phase can be updated in any order, on any number of threads, with the same result, and later phases see the moves
+/// within a phase every vertex reads the other vertices from a snapshot (positions at the start of the phase) and
+/// writes only itself, so the vertices of a phase can be updated in any order, on any number of threads, with the same result, and later phases see the moves
 /// of earlier ones. umap-learn moves both ends of a sampled edge (i, j) by the same clipped step and then samples
 /// (j, i) as well; here vertex i replays exactly those two steps for the pair (the second from the pair's moved
-/// positions) and j does the mirror image. Negative samples are a counter-based hash of (seed, epoch, edge, sample).
+/// positions) and j does the mirror image. Negative samples push i from its running position (the moves of its
+/// earlier edges in this epoch included), as umap-learn's do; the random vertices are a counter-based hash of (seed,
+/// epoch, edge, sample). Measured on 20 Newsgroups through BERTopic (seeds 42–46): 190 topics, outlier share 0.371,
+/// against 186 and 0.381 when negative samples pushed from the phase snapshot, and Python's 207 and 0.347.
 /// On 20 Newsgroups (k = 15) the trustworthiness is 0.9678 against 0.9731 for a sequential replica of umap-learn's
-/// loop (<see cref="OptimizeSequentialReference"/>, <see cref="UmapOptions.SequentialLayout"/>) and 0.9728 for
+/// loop (<see cref="SequentialLayoutOptimizer"/>, <see cref="UmapOptions.SequentialLayout"/>) and 0.9728 for
 /// umap-learn itself.
 /// </para>
 /// <para>Transform (bipartite graph, training embedding fixed): umap-learn's loop, row by row, each row on one thread.</para>
@@ -49,7 +52,7 @@ internal static class LayoutOptimizer
         int nHead = g.Rows;
         bool symmetric = tail is null;
         int edges = g.EdgeCount;
-        var state = new EdgeState(epochsPerSample, negativeSampleRate);
+        var state = new EdgeSchedule(epochsPerSample, negativeSampleRate);
         // small graphs: one thread (a barrier per epoch costs more than the work); the result is the same
         var epochPo = edges < parallelMinEdges ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = po.CancellationToken } : po;
         int stride = dim <= 8 && Vector256.IsHardwareAccelerated ? 8 : dim;
@@ -89,26 +92,7 @@ internal static class LayoutOptimizer
         return p;
     }
 
-    /// <summary>Per-edge sampling schedule (umap-learn's epoch_of_next_sample and its negative counterpart).</summary>
-    private sealed class EdgeState
-    {
-        public EdgeState(float[] epochsPerSample, int negativeSampleRate)
-        {
-            int m = epochsPerSample.Length;
-            EpochsPerSample = epochsPerSample;
-            NextSample = (float[])epochsPerSample.Clone();
-            EpochsPerNegative = new float[m];
-            for (int e = 0; e < m; e++) EpochsPerNegative[e] = negativeSampleRate > 0 ? epochsPerSample[e] / negativeSampleRate : float.PositiveInfinity;
-            NextNegative = (float[])EpochsPerNegative.Clone();
-        }
-
-        public float[] EpochsPerSample { get; }
-        public float[] NextSample { get; }
-        public float[] EpochsPerNegative { get; }
-        public float[] NextNegative { get; }
-    }
-
-    private sealed class Kernel(SparseGraph g, EdgeState st, int dim, float a, float b, float gamma, ulong seed, bool symmetric)
+    private sealed class Kernel(SparseGraph g, EdgeSchedule st, int dim, float a, float b, float gamma, ulong seed, bool symmetric)
     {
         private readonly float _bm1 = b - 1f;
         private readonly float _twoAb = -2f * a * b;
@@ -184,7 +168,8 @@ internal static class LayoutOptimizer
                         int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
                         if (nNeg <= 0) continue;
                         ulong baseHash = NegativeBase(epochSeed, p, rs, j);
-                        var from = symmetric ? start : cur;
+                        // negative samples push from the running position, as umap-learn's do (fit: summed per edge)
+                        var from = cur;
                         var push = Vector256<float>.Zero;
                         for (int q = 0; q < nNeg; q++)
                         {
@@ -253,7 +238,7 @@ internal static class LayoutOptimizer
                         int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
                         if (nNeg <= 0) continue;
                         ulong baseHash = NegativeBase(epochSeed, p, rs, j);
-                        float* from = symmetric ? start : cur;
+                        float* from = cur;
                         for (int t = 0; t < dim; t++) push[t] = 0;
                         for (int q = 0; q < nNeg; q++)
                         {
@@ -277,56 +262,6 @@ internal static class LayoutOptimizer
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// A sequential replica of umap-learn's fit loop (edges in CSR order, both ends moved, running positions, one random
-    /// stream): single-threaded, kept as the reference the parallel scheme is checked against.
-    /// </summary>
-    internal static void OptimizeSequentialReference(float[] emb, int dim, SparseGraph g, float[] epochsPerSample, int nEpochs,
-        float a, float b, float gamma, float initialAlpha, int negativeSampleRate, ulong seed)
-    {
-        var st = new EdgeState(epochsPerSample, negativeSampleRate);
-        var rng = new SplitMix(seed);
-        int nv = g.Rows;
-        for (int n = 0; n < nEpochs; n++)
-        {
-            float alpha = (float)(initialAlpha * (1.0 - (double)n / nEpochs));
-            for (int i = 0; i < nv; i++)
-                for (int p = g.RowPtr[i]; p < g.RowPtr[i + 1]; p++)
-                {
-                    if (st.NextSample[p] > n) continue;
-                    int j = g.ColIdx[p];
-                    float d2 = Rdist(emb, i, j, dim);
-                    float c = d2 > 0 ? -2f * a * b * MathF.Pow(d2, b - 1f) / (a * MathF.Pow(d2, b) + 1f) : 0f;
-                    for (int t = 0; t < dim; t++)
-                    {
-                        float gd = Clip(c * (emb[i * dim + t] - emb[j * dim + t]));
-                        emb[i * dim + t] += gd * alpha;
-                        emb[j * dim + t] -= gd * alpha;
-                    }
-                    st.NextSample[p] += st.EpochsPerSample[p];
-                    int nNeg = (int)((n - st.NextNegative[p]) / st.EpochsPerNegative[p]);
-                    for (int q = 0; q < nNeg; q++)
-                    {
-                        int k = rng.Below(nv);
-                        d2 = Rdist(emb, i, k, dim);
-                        if (d2 > 0) c = 2f * gamma * b / ((0.001f + d2) * (a * MathF.Pow(d2, b) + 1f));
-                        else if (i == k) continue;
-                        else c = 0;
-                        for (int t = 0; t < dim; t++)
-                            emb[i * dim + t] += (c > 0 ? Clip(c * (emb[i * dim + t] - emb[k * dim + t])) : 4f) * alpha;
-                    }
-                    st.NextNegative[p] += nNeg * st.EpochsPerNegative[p];
-                }
-        }
-    }
-
-    private static float Rdist(float[] e, int i, int j, int dim)
-    {
-        float s = 0;
-        for (int t = 0; t < dim; t++) { float d = e[i * dim + t] - e[j * dim + t]; s += d * d; }
-        return s;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -158,10 +158,10 @@ public sealed class Umap
         {
             var eps = LayoutOptimizer.EpochsPerSample(pruned.Vals, nEpochs);
             if (_options.SequentialLayout)
-                LayoutOptimizer.OptimizeSequentialReference(emb, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
-                    (float)_options.LearningRate, _options.NegativeSampleRate, seed);
+                SequentialLayoutOptimizer.Optimize(emb, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
+                    (float)_options.LearningRate, _options.NegativeSampleRate, seed, po.CancellationToken, f => progress?.Report(0.45 + 0.55 * f));
             else
-            LayoutOptimizer.Optimize(emb, null, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
+                LayoutOptimizer.Optimize(emb, null, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
                 (float)_options.LearningRate, _options.NegativeSampleRate, seed, po, f => progress?.Report(0.45 + 0.55 * f), _options.ParallelLayoutMinEdges, _options.LayoutPhases);
         }
         trace.Mark("layout");

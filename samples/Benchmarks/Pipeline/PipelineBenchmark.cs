@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BERTopicNet.Benchmarks.Pipeline;
 using BERTopicNet.IO;
+using BERTopicNet.Reduction;
 using BERTopicNet.Vectorizers;
 
 namespace BERTopicNet.Benchmarks;
@@ -22,11 +23,12 @@ internal sealed class PipelineBenchmark : IBenchmark
 
     public string Name => "pipeline";
 
-    public string Usage => "[--corpus 20newsgroups] [--seeds 42,43,44,45,46] [--data DIR]: fit/reduce(20)/update(1-3, english)/auto per seed vs Python's bertopic.json (topics, outliers, sizes, ARI/NMI, diversity)";
+    public string Usage => "[--corpus 20newsgroups] [--seeds 42,43,44,45,46] [--layout parallel|sequential] [--data DIR]: fit/reduce(20)/update(1-3, english)/auto per seed vs Python's bertopic.json (topics, outliers, sizes, ARI/NMI, diversity)";
 
     public JsonObject Run(BenchmarkArgs args)
     {
         string corpusName = args.Get("corpus", "20newsgroups");
+        bool? sequential = args.SequentialLayout;
         var seeds = args.Get("seeds", "42,43,44,45,46").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         string data = args.DataDirectory;
         var corpus = JsonlCorpus.Read(Path.Combine(data, corpusName, "docs.jsonl"));
@@ -50,7 +52,7 @@ internal sealed class PipelineBenchmark : IBenchmark
         {
             var seconds = new JsonObject();
             var clock = Stopwatch.StartNew();
-            var model = new BERTopic(new BERTopicOptions { Seed = seed });
+            var model = new BERTopic(Options(seed, sequential));
             var (topics, _) = model.FitTransform(docs, embeddings);
             seconds["fit"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
             ours["fit"].Add(PipelineScores.Compute(topics, Words(model), gold));
@@ -68,7 +70,7 @@ internal sealed class PipelineBenchmark : IBenchmark
             ours["reduce_topics_20"].Add(PipelineScores.Compute(reduced, Words(model), gold));
 
             clock.Restart();
-            var auto = new BERTopic(new BERTopicOptions { Seed = seed, NrTopics = NrTopics.Auto });
+            var auto = new BERTopic(Options(seed, sequential, NrTopics.Auto));
             var (autoTopics, _) = auto.FitTransform(docs, embeddings);
             seconds["fit_nr_topics_auto"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
             ours["nr_topics_auto"].Add(PipelineScores.Compute(autoTopics, Words(auto), gold));
@@ -93,6 +95,13 @@ internal sealed class PipelineBenchmark : IBenchmark
             ["per_seed"] = perSeed,
             ["definitions"] = "ARI/NMI: scikit-learn semantics vs the gold labels, topic -1 counted as one cluster; diversity: distinct words in the top 10 of every topic except -1 / their number; sizes exclude -1; ours = mean (sd) over seeds; Python: UMAP seed 42, same embeddings",
         };
+    }
+
+    private static BERTopicOptions Options(int seed, bool? sequentialLayout, NrTopics? nrTopics = null)
+    {
+        var umap = UmapReducer.BERTopicDefaults(seed);
+        if (sequentialLayout is { } sequential) umap.SequentialLayout = sequential;
+        return new BERTopicOptions { Seed = seed, NrTopics = nrTopics, UmapModel = new UmapReducer(umap) };
     }
 
     private static Dictionary<int, IReadOnlyList<string>> Words(BERTopic model) =>
