@@ -59,7 +59,7 @@ internal sealed class UmapBenchmark : IBenchmark
                 row["reference_umap5_trustworthiness"] = Math.Round(Trustworthiness.Compute(x, Npy.ReadMatrix(refPath), 15), 5);
             if (python)
             {
-                var py = RunUmapLearn(path, seed);
+                var py = UmapLearn.Run(path, seed);
                 row["umap_learn_seconds"] = py.Seconds;
                 row["umap_learn_cpu_seconds"] = py.CpuSeconds;
                 row["cpu_ratio"] = Math.Round(py.CpuSeconds / (double)row["ours_cpu_seconds"]!, 2);
@@ -85,7 +85,7 @@ internal sealed class UmapBenchmark : IBenchmark
             {
                 var tmp = Path.Combine(Path.GetTempPath(), $"umap_synth_{n}.npy");
                 Npy.Write(tmp, x);
-                var py = RunUmapLearn(tmp, seed);
+                var py = UmapLearn.Run(tmp, seed);
                 g["umap_learn_seconds"] = py.Seconds;
                 g["speedup"] = Math.Round(py.Seconds / (double)g["ours_seconds"]!, 2);
             }
@@ -148,34 +148,4 @@ internal sealed class UmapBenchmark : IBenchmark
                 return long.Parse(line.AsSpan(6).Trim().ToString().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
         return double.NaN;
     }
-
-    private static (double Seconds, double CpuSeconds, double PeakMb, string OutPath) RunUmapLearn(string input, int seed)
-    {
-        var outPath = Path.Combine(Path.GetTempPath(), $"umap_learn_{Path.GetFileNameWithoutExtension(input)}_{seed}_{Environment.ProcessId}.npy");
-        var script = $$"""
-import json, resource, time, warnings
-import numpy as np
-warnings.filterwarnings("ignore")
-import umap
-x = np.load({{Quote(input)}})
-umap.UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state={{seed}}).fit(x[:2000])
-t = time.perf_counter(); c = time.process_time()
-emb = umap.UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state={{seed}}).fit(x).embedding_
-s = time.perf_counter() - t; c = time.process_time() - c
-np.save({{Quote(outPath)}}, emb.astype(np.float32))
-print(json.dumps({"seconds": s, "cpu_seconds": c, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-""";
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        p.StandardInput.Write(script);
-        p.StandardInput.Close();
-        var stderr = p.StandardError.ReadToEndAsync();
-        var stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"umap-learn failed: {stderr.Result}");
-        var o = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!;
-        return (Math.Round((double)o["seconds"]!, 3), Math.Round((double)o["cpu_seconds"]!, 3), Math.Round((double)o["peak_mb"]!, 1), outPath);
-    }
-
-    private static string Quote(string s) => "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
 }

@@ -23,7 +23,7 @@ internal sealed class PipelineBenchmark : IBenchmark
 
     public string Name => "pipeline";
 
-    public string Usage => "[--corpus 20newsgroups] [--seeds 42,43,44,45,46] [--layout parallel|sequential] [--data DIR]: fit/reduce(20)/update(1-3, english)/auto per seed vs Python's bertopic.json (topics, outliers, sizes, ARI/NMI, diversity)";
+    public string Usage => "[--corpus 20newsgroups] [--seeds 42,43,44,45,46] [--layout parallel|sequential] [--python-seeds] [--data DIR]: fit/reduce(20)/update(1-3, english)/auto per seed vs Python's bertopic.json (topics, outliers, sizes, ARI/NMI, diversity)";
 
     public JsonObject Run(BenchmarkArgs args)
     {
@@ -49,41 +49,28 @@ internal sealed class PipelineBenchmark : IBenchmark
         var ours = Steps.ToDictionary(s => s, _ => new List<PipelineScores>());
         var perSeed = new JsonArray();
         foreach (int seed in seeds)
+            perSeed.Add(RunSeed(seed, () => OurUmap(seed, sequential), docs, embeddings, gold, ours));
+
+        // Python's own spread over seeds: umap-learn's layout for each seed, then our HDBSCAN, c-TF-IDF and operations
+        // (on umap-learn's seed-42 output our HDBSCAN reproduces hdbscan's labels at ARI 0.98)
+        Dictionary<string, List<PipelineScores>>? umapLearn = null;
+        if (args.Has("python-seeds"))
         {
-            var seconds = new JsonObject();
-            var clock = Stopwatch.StartNew();
-            var model = new BERTopic(Options(seed, sequential));
-            var (topics, _) = model.FitTransform(docs, embeddings);
-            seconds["fit"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
-            ours["fit"].Add(PipelineScores.Compute(topics, Words(model), gold));
-
-            clock.Restart();
-            model.UpdateTopics(docs, vectorizer: new CountVectorizer(new CountVectorizerOptions { NGramRange = (1, 3), StopWords = StopWordLists.English }));
-            seconds["update_topics"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
-            ours["update_topics_ngram13_english"].Add(PipelineScores.Compute(model.DocumentTopics, Words(model), gold));
-
-            // Back to the default vectorizer so that the reduced topics' words are comparable with Python's reduce_topics(20).
-            model.UpdateTopics(docs, vectorizer: new CountVectorizer());
-            clock.Restart();
-            var (reduced, _) = model.ReduceTopics(docs, 20);
-            seconds["reduce_topics"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
-            ours["reduce_topics_20"].Add(PipelineScores.Compute(reduced, Words(model), gold));
-
-            clock.Restart();
-            var auto = new BERTopic(Options(seed, sequential, NrTopics.Auto));
-            var (autoTopics, _) = auto.FitTransform(docs, embeddings);
-            seconds["fit_nr_topics_auto"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
-            ours["nr_topics_auto"].Add(PipelineScores.Compute(autoTopics, Words(auto), gold));
-
-            var entry = new JsonObject { ["seed"] = seed, ["seconds"] = seconds };
-            foreach (var step in Steps) entry[step] = ours[step][^1].ToJson();
-            perSeed.Add(entry);
-            Console.Error.WriteLine($"seed {seed}: {entry.ToJsonString()}");
+            umapLearn = Steps.ToDictionary(s => s, _ => new List<PipelineScores>());
+            var input = Path.Combine(data, corpusName, "embeddings.npy");
+            foreach (int seed in seeds)
+            {
+                var coordinates = Npy.ReadMatrix(UmapLearn.Run(input, seed).OutPath);
+                perSeed.Add(RunSeed(seed, () => new FixedReduction(coordinates), docs, embeddings, gold, umapLearn, "umap-learn + ours"));
+            }
         }
 
         var comparison = new JsonObject();
         foreach (var step in Steps)
+        {
             comparison[step] = new JsonObject { ["python"] = python[step].ToJson(), ["ours"] = PipelineScores.Summary(ours[step]) };
+            if (umapLearn is not null) comparison[step]!["umap_learn_then_ours"] = PipelineScores.Summary(umapLearn[step]);
+        }
         return new JsonObject
         {
             ["corpus"] = corpusName,
@@ -91,17 +78,52 @@ internal sealed class PipelineBenchmark : IBenchmark
             ["seeds"] = new JsonArray([.. seeds.Select(s => (JsonNode)s)]),
             ["comparison"] = comparison,
             ["checks"] = Checks(python["fit"], ours["fit"]),
-            ["table"] = Table(python, ours),
+            ["table"] = Table(python, ours, umapLearn),
             ["per_seed"] = perSeed,
-            ["definitions"] = "ARI/NMI: scikit-learn semantics vs the gold labels, topic -1 counted as one cluster; diversity: distinct words in the top 10 of every topic except -1 / their number; sizes exclude -1; ours = mean (sd) over seeds; Python: UMAP seed 42, same embeddings",
+            ["definitions"] = "ARI/NMI: scikit-learn semantics vs the gold labels, topic -1 counted as one cluster; diversity: distinct words in the top 10 of every topic except -1 / their number; sizes exclude -1; ours = mean (sd) over seeds; Python: UMAP seed 42, same embeddings; umap-learn + ours (--python-seeds): umap-learn's output for each seed, then our HDBSCAN, c-TF-IDF and topic operations",
         };
     }
 
-    private static BERTopicOptions Options(int seed, bool? sequentialLayout, NrTopics? nrTopics = null)
+    /// <summary>Fit, update_topics (1-3, english), reduce_topics(20) and a fit with nr_topics auto for one seed.</summary>
+    private static JsonObject RunSeed(int seed, Func<IDimensionalityReducer> reducer, List<string> docs, float[,] embeddings, int[]? gold,
+        Dictionary<string, List<PipelineScores>> scores, string who = "ours")
+    {
+        var seconds = new JsonObject();
+        var clock = Stopwatch.StartNew();
+        var model = new BERTopic(new BERTopicOptions { Seed = seed, UmapModel = reducer() });
+        var (topics, _) = model.FitTransform(docs, embeddings);
+        seconds["fit"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
+        scores["fit"].Add(PipelineScores.Compute(topics, Words(model), gold));
+
+        clock.Restart();
+        model.UpdateTopics(docs, vectorizer: new CountVectorizer(new CountVectorizerOptions { NGramRange = (1, 3), StopWords = StopWordLists.English }));
+        seconds["update_topics"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
+        scores["update_topics_ngram13_english"].Add(PipelineScores.Compute(model.DocumentTopics, Words(model), gold));
+
+        // Back to the default vectorizer so that the reduced topics' words are comparable with Python's reduce_topics(20).
+        model.UpdateTopics(docs, vectorizer: new CountVectorizer());
+        clock.Restart();
+        var (reduced, _) = model.ReduceTopics(docs, 20);
+        seconds["reduce_topics"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
+        scores["reduce_topics_20"].Add(PipelineScores.Compute(reduced, Words(model), gold));
+
+        clock.Restart();
+        var auto = new BERTopic(new BERTopicOptions { Seed = seed, UmapModel = reducer(), NrTopics = NrTopics.Auto });
+        var (autoTopics, _) = auto.FitTransform(docs, embeddings);
+        seconds["fit_nr_topics_auto"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
+        scores["nr_topics_auto"].Add(PipelineScores.Compute(autoTopics, Words(auto), gold));
+
+        var entry = new JsonObject { ["who"] = who, ["seed"] = seed, ["seconds"] = seconds };
+        foreach (var step in Steps) entry[step] = scores[step][^1].ToJson();
+        Console.Error.WriteLine($"{who}, seed {seed}: {entry.ToJsonString()}");
+        return entry;
+    }
+
+    private static UmapReducer OurUmap(int seed, bool? sequentialLayout)
     {
         var umap = UmapReducer.BERTopicDefaults(seed);
         if (sequentialLayout is { } sequential) umap.SequentialLayout = sequential;
-        return new BERTopicOptions { Seed = seed, NrTopics = nrTopics, UmapModel = new UmapReducer(umap) };
+        return new UmapReducer(umap);
     }
 
     private static Dictionary<int, IReadOnlyList<string>> Words(BERTopic model) =>
@@ -121,7 +143,8 @@ internal sealed class PipelineBenchmark : IBenchmark
         };
     }
 
-    private static JsonArray Table(Dictionary<string, PipelineScores> python, Dictionary<string, List<PipelineScores>> ours)
+    private static JsonArray Table(Dictionary<string, PipelineScores> python, Dictionary<string, List<PipelineScores>> ours,
+        Dictionary<string, List<PipelineScores>>? umapLearn)
     {
         static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
         static string MeanSd(IEnumerable<double> values, string format)
@@ -136,15 +159,17 @@ internal sealed class PipelineBenchmark : IBenchmark
             "| step | who | topics | outliers | largest / median / smallest | ARI | NMI | diversity |",
             "|---|---|---|---|---|---|---|---|",
         };
+        string Row(string step, string who, List<PipelineScores> o) =>
+            new StringBuilder()
+                .Append($"| {step} | {who} | {MeanSd(o.Select(r => (double)r.Topics), "0.0")} | {MeanSd(o.Select(r => r.OutlierShare), "0.000")} | ")
+                .Append($"{MeanSd(o.Select(r => (double)r.Largest), "0")} / {MeanSd(o.Select(r => r.MedianSize), "0.#")} / {MeanSd(o.Select(r => (double)r.Smallest), "0")} | ")
+                .Append($"{MeanSd(o.Select(r => r.Ari ?? double.NaN), "0.000")} | {MeanSd(o.Select(r => r.Nmi ?? double.NaN), "0.000")} | {MeanSd(o.Select(r => r.Diversity), "0.000")} |")
+                .ToString();
         foreach (var (step, p) in python)
         {
-            var o = ours[step];
             lines.Add($"| {step} | Python | {p.Topics} | {F(p.OutlierShare, "0.000")} | {p.Largest} / {F(p.MedianSize, "0.#")} / {p.Smallest} | {F(p.Ari ?? double.NaN, "0.000")} | {F(p.Nmi ?? double.NaN, "0.000")} | {F(p.Diversity, "0.000")} |");
-            var sb = new StringBuilder();
-            sb.Append($"| {step} | ours | {MeanSd(o.Select(r => (double)r.Topics), "0.0")} | {MeanSd(o.Select(r => r.OutlierShare), "0.000")} | ");
-            sb.Append($"{MeanSd(o.Select(r => (double)r.Largest), "0")} / {MeanSd(o.Select(r => r.MedianSize), "0.#")} / {MeanSd(o.Select(r => (double)r.Smallest), "0")} | ");
-            sb.Append($"{MeanSd(o.Select(r => r.Ari ?? double.NaN), "0.000")} | {MeanSd(o.Select(r => r.Nmi ?? double.NaN), "0.000")} | {MeanSd(o.Select(r => r.Diversity), "0.000")} |");
-            lines.Add(sb.ToString());
+            lines.Add(Row(step, "ours", ours[step]));
+            if (umapLearn is not null) lines.Add(Row(step, "umap-learn + ours", umapLearn[step]));
         }
         return lines;
     }
