@@ -16,7 +16,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
 {
     public string Name => "ctfidf";
 
-    public string Usage => "c-TF-IDF topic words + representative docs of a fitted topic assignment. --corpus 20newsgroups|bbc_news --repeat 3 [--update13: then time update_topics with (1,3)-grams + English stop words]";
+    public string Usage => "c-TF-IDF topic words + representative docs of a fitted topic assignment. --corpus 20newsgroups|bbc_news --repeat 3 [--update13: then time update_topics with (1,3)-grams + English stop words] [--python: scikit-learn CountVectorizer + c-TF-IDF + top words on the same assignment, same run]";
 
     public JsonObject Run(BenchmarkArgs args)
     {
@@ -71,7 +71,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
             bestRepr = Math.Min(bestRepr, repr);
             runs.Add(new JsonObject { ["total_s"] = Math.Round(total, 3), ["cpu_s"] = Math.Round(cpu, 3), ["ctfidf_s"] = Math.Round(ctfidf, 3), ["ctfidf_cpu_s"] = Math.Round(ctfidfCpu, 3), ["representative_docs_cpu_s"] = Math.Round(reprCpu, 3), ["representative_docs_s"] = Math.Round(repr, 3), ["topics"] = model.TopicIds.Count, ["update"] = update });
         }
-        return new JsonObject
+        var result = new JsonObject
         {
             ["corpus"] = corpus,
             ["docs"] = docs.Count,
@@ -81,6 +81,14 @@ internal sealed class CtfidfBenchmark : IBenchmark
             ["best_representative_docs_s"] = Math.Round(bestRepr, 3),
             ["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
         };
+        if (args.Has("python"))
+        {
+            var (seconds, peak) = SklearnCtfidf.Run(Path.Combine(data, corpus, "docs.jsonl"), Path.Combine(data, "reference", corpus, "bertopic.json"), repeat);
+            result["sklearn_ctfidf_s"] = seconds;
+            result["sklearn_peak_mb"] = peak;
+            result["speedup_ctfidf"] = Math.Round(seconds / bestCtfidf, 2);
+        }
+        return result;
     }
 
     private sealed class StampProgress(Action<BERTopicProgress> report) : IProgress<BERTopicProgress>

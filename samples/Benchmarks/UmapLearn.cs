@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-
 namespace BERTopicNet.Benchmarks;
 
 /// <summary>The Python baseline: umap-learn from Debian's <c>umap-learn</c> package, run by /usr/bin/python3.</summary>
@@ -16,25 +13,15 @@ import json, resource, time, warnings
 import numpy as np
 warnings.filterwarnings("ignore")
 import umap
-x = np.load({{Quote(input)}})
+x = np.load({{PythonScript.Quote(input)}})
 umap.UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state={{seed}}).fit(x[:2000])
 t = time.perf_counter(); c = time.process_time()
 emb = umap.UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state={{seed}}).fit(x).embedding_
 s = time.perf_counter() - t; c = time.process_time() - c
-np.save({{Quote(outPath)}}, emb.astype(np.float32))
+np.save({{PythonScript.Quote(outPath)}}, emb.astype(np.float32))
 print(json.dumps({"seconds": s, "cpu_seconds": c, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """;
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        p.StandardInput.Write(script);
-        p.StandardInput.Close();
-        var stderr = p.StandardError.ReadToEndAsync();
-        var stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"umap-learn failed: {stderr.Result}");
-        var o = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!;
+        var o = PythonScript.Run(script, "umap-learn");
         return (Math.Round((double)o["seconds"]!, 3), Math.Round((double)o["cpu_seconds"]!, 3), Math.Round((double)o["peak_mb"]!, 1), outPath);
     }
-
-    private static string Quote(string s) => "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
 }
