@@ -72,6 +72,8 @@ internal sealed class ModelFolder
                 sbertLower = l.GetBoolean();
         }
 
+        maxLen ??= SentenceModels.KnownMaxSequenceLength(new DirectoryInfo(dir).Name);
+
         PoolingMode? pooling = null;
         using (var pool = TryParse(Path.Combine(dir, "1_Pooling", "config.json")))
             if (pool is not null)

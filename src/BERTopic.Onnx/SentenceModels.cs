@@ -24,6 +24,18 @@ public static class SentenceModels
         "swedish", "thai", "turkish", "ukrainian", "urdu", "vietnamese", "chinese (simplified)", "chinese (traditional)",
     ];
 
+    /// <summary>
+    /// sentence-transformers' <c>max_seq_length</c> of the models BERTopic picks by language (all-MiniLM-L6-v2: 256;
+    /// paraphrase-multilingual-MiniLM-L12-v2: 128), for folders exported without <c>sentence_bert_config.json</c>
+    /// (e.g. by <c>optimum-cli</c>); null for other names.
+    /// </summary>
+    internal static int? KnownMaxSequenceLength(string modelName) => modelName switch
+    {
+        English => 256,
+        Multilingual => 128,
+        _ => null,
+    };
+
     /// <summary>The model name for <paramref name="language"/> ("english"/"en" → <see cref="English"/>; "multilingual" or a listed language → <see cref="Multilingual"/>).</summary>
     /// <exception cref="ArgumentException">The language is not one BERTopic supports.</exception>
     public static string ForLanguage(string language)

@@ -90,6 +90,25 @@ public sealed class XlmRobertaFolderTests(XlmRobertaFolders folders) : IClassFix
     }
 
     [Fact]
+    public void Known_Model_Exported_Without_Sentence_Bert_Config_Keeps_Its_Max_Length()
+    {
+        var root = Path.Combine(folders.Root, "optimum-export");
+        var dir = Path.Combine(root, SentenceModels.Multilingual);
+        Directory.CreateDirectory(dir);
+        File.Copy(Path.Combine(folders.Multilingual, "model.onnx"), Path.Combine(dir, "model.onnx"));
+        File.Copy(Path.Combine(folders.Multilingual, "sentencepiece.bpe.model"), Path.Combine(dir, "sentencepiece.bpe.model"));
+        using (var enc = SentenceEncoder.FromDirectory(dir))
+            Assert.Equal(128, enc.MaxSequenceLength); // sentence-transformers' limit for this model, not the 256 fallback
+
+        var other = Path.Combine(root, "some-other-xlmr");
+        Directory.CreateDirectory(other);
+        File.Copy(Path.Combine(dir, "model.onnx"), Path.Combine(other, "model.onnx"));
+        File.Copy(Path.Combine(dir, "sentencepiece.bpe.model"), Path.Combine(other, "sentencepiece.bpe.model"));
+        using (var enc = SentenceEncoder.FromDirectory(other))
+            Assert.Equal(256, enc.MaxSequenceLength);
+    }
+
+    [Fact]
     public void Tokens_Are_The_Reference_Ids_Shifted_Between_S_And_Slash_S_And_Cut_At_128()
     {
         using var enc = SentenceEncoder.FromDirectory(folders.Multilingual);
