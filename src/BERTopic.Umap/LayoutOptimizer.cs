@@ -84,7 +84,7 @@ internal static class LayoutOptimizer
             for (int i = 0; i < nHead; i++) h.AsSpan(i * stride, dim).CopyTo(head.AsSpan(i * dim, dim));
     }
 
-    private static float[] Pad(float[] x, int dim, int stride)
+    internal static float[] Pad(float[] x, int dim, int stride)
     {
         int n = x.Length / dim;
         var p = new float[n * stride];
@@ -94,20 +94,8 @@ internal static class LayoutOptimizer
 
     private sealed class Kernel(SparseGraph g, EdgeSchedule st, int dim, float a, float b, float gamma, ulong seed, bool symmetric)
     {
-        private readonly float _bm1 = b - 1f;
-        private readonly float _twoAb = -2f * a * b;
-        private readonly float _twoGb = 2f * gamma * b;
+        private readonly GradientCoefficients _c = new(a, b, gamma);
         private readonly int _nTail = g.Cols;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private float AttractCoeff(float d2)
-        {
-            float pw = MathF.Pow(d2, _bm1);
-            return _twoAb * pw / (a * pw * d2 + 1f);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private float RepelCoeff(float d2) => _twoGb / ((0.001f + d2) * (a * MathF.Pow(d2, b) + 1f));
 
         /// <summary>Random vertex for negative sample q of edge p: fit keys by edge; transform by (tail, position in
         /// the row), so that a row's result does not depend on the rest of the batch.</summary>
@@ -153,7 +141,7 @@ internal static class LayoutOptimizer
                             {
                                 float d2 = Vector256.Sum(gap * gap);
                                 if (!(d2 > 0)) break;
-                                var m = Vector256.Min(Vector256.Max(gap * AttractCoeff(d2), nlim), lim) * alphaV;
+                                var m = Vector256.Min(Vector256.Max(gap * _c.Attract(d2), nlim), lim) * alphaV;
                                 cur += m;
                                 gap += m + m;
                             }
@@ -162,7 +150,7 @@ internal static class LayoutOptimizer
                         {
                             var diff = cur - other;
                             float d2 = Vector256.Sum(diff * diff);
-                            if (d2 > 0) cur += Vector256.Min(Vector256.Max(diff * AttractCoeff(d2), nlim), lim) * alphaV;
+                            if (d2 > 0) cur += Vector256.Min(Vector256.Max(diff * _c.Attract(d2), nlim), lim) * alphaV;
                         }
                         next[p] += eps[p];
                         int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
@@ -177,7 +165,7 @@ internal static class LayoutOptimizer
                             if (symmetric && k == i) continue;
                             var diff = from - Vector256.Load(T + (long)k * 8);
                             float d2 = Vector256.Sum(diff * diff);
-                            var step = d2 > 0 ? Vector256.Min(Vector256.Max(diff * RepelCoeff(d2), nlim), lim) : four;
+                            var step = d2 > 0 ? Vector256.Min(Vector256.Max(diff * _c.Repel(d2), nlim), lim) : four;
                             if (symmetric) push += step;
                             else from = cur += step * alphaV;
                         }
@@ -220,7 +208,7 @@ internal static class LayoutOptimizer
                                 float d2 = 0;
                                 for (int t = 0; t < dim; t++) d2 += gap[t] * gap[t];
                                 if (!(d2 > 0)) break;
-                                float c = AttractCoeff(d2);
+                                float c = _c.Attract(d2);
                                 for (int t = 0; t < dim; t++) { float m = Clip(gap[t] * c) * alpha; cur[t] += m; gap[t] += 2 * m; }
                             }
                         }
@@ -230,7 +218,7 @@ internal static class LayoutOptimizer
                             for (int t = 0; t < dim; t++) { float d = cur[t] - other[t]; d2 += d * d; }
                             if (d2 > 0)
                             {
-                                float c = AttractCoeff(d2);
+                                float c = _c.Attract(d2);
                                 for (int t = 0; t < dim; t++) cur[t] += Clip(c * (cur[t] - other[t])) * alpha;
                             }
                         }
@@ -247,7 +235,7 @@ internal static class LayoutOptimizer
                             float* neg = T + (long)k * dim;
                             float d2 = 0;
                             for (int t = 0; t < dim; t++) { float d = from[t] - neg[t]; d2 += d * d; }
-                            float c = d2 > 0 ? RepelCoeff(d2) : 0f;
+                            float c = d2 > 0 ? _c.Repel(d2) : 0f;
                             for (int t = 0; t < dim; t++)
                             {
                                 float step = d2 > 0 ? Clip(c * (from[t] - neg[t])) : 4f;
@@ -265,5 +253,5 @@ internal static class LayoutOptimizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Clip(float v) => v > 4f ? 4f : v < -4f ? -4f : v;
+    internal static float Clip(float v) => v > 4f ? 4f : v < -4f ? -4f : v;
 }

@@ -18,9 +18,9 @@ internal static class SequentialLayoutOptimizer
     {
         var schedule = new EdgeSchedule(epochsPerSample, negativeSampleRate);
         var rng = new SplitMix(seed);
-        var coefficients = new Coefficients(a, b, gamma);
+        var coefficients = new GradientCoefficients(a, b, gamma);
         bool wide = dim <= 8 && Vector256.IsHardwareAccelerated;
-        var x = wide ? Pad(emb, dim) : emb;
+        var x = wide ? LayoutOptimizer.Pad(emb, dim, 8) : emb;
         for (int n = 0; n < nEpochs; n++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -33,16 +33,8 @@ internal static class SequentialLayoutOptimizer
             for (int i = 0; i < g.Rows; i++) x.AsSpan(i * 8, dim).CopyTo(emb.AsSpan(i * dim, dim));
     }
 
-    private static float[] Pad(float[] x, int dim)
-    {
-        int n = x.Length / dim;
-        var p = new float[n * 8];
-        for (int i = 0; i < n; i++) x.AsSpan(i * dim, dim).CopyTo(p.AsSpan(i * 8, dim));
-        return p;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Epoch8(float[] x, SparseGraph g, EdgeSchedule st, Coefficients c, int epoch, float alpha, int dim, SplitMix rng)
+    private static unsafe void Epoch8(float[] x, SparseGraph g, EdgeSchedule st, GradientCoefficients c, int epoch, float alpha, int dim, SplitMix rng)
     {
         var lim = Vector256.Create(4f);
         var nlim = Vector256.Create(-4f);
@@ -88,7 +80,7 @@ internal static class SequentialLayoutOptimizer
         }
     }
 
-    private static void Epoch(float[] x, int dim, SparseGraph g, EdgeSchedule st, Coefficients c, int epoch, float alpha, SplitMix rng)
+    private static void Epoch(float[] x, int dim, SparseGraph g, EdgeSchedule st, GradientCoefficients c, int epoch, float alpha, SplitMix rng)
     {
         int nv = g.Rows;
         for (int i = 0; i < nv; i++)
@@ -102,7 +94,7 @@ internal static class SequentialLayoutOptimizer
                     float coefficient = c.Attract(d2);
                     for (int t = 0; t < dim; t++)
                     {
-                        float step = Clip(coefficient * (x[i * dim + t] - x[j * dim + t])) * alpha;
+                        float step = LayoutOptimizer.Clip(coefficient * (x[i * dim + t] - x[j * dim + t])) * alpha;
                         x[i * dim + t] += step;
                         x[j * dim + t] -= step;
                     }
@@ -116,7 +108,7 @@ internal static class SequentialLayoutOptimizer
                     if (d2 > 0)
                     {
                         float coefficient = c.Repel(d2);
-                        for (int t = 0; t < dim; t++) x[i * dim + t] += Clip(coefficient * (x[i * dim + t] - x[k * dim + t])) * alpha;
+                        for (int t = 0; t < dim; t++) x[i * dim + t] += LayoutOptimizer.Clip(coefficient * (x[i * dim + t] - x[k * dim + t])) * alpha;
                     }
                     else if (k != i)
                         for (int t = 0; t < dim; t++) x[i * dim + t] += 4f * alpha;
@@ -132,26 +124,4 @@ internal static class SequentialLayoutOptimizer
         return s;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Clip(float v) => v > 4f ? 4f : v < -4f ? -4f : v;
-
-    /// <summary>umap-learn's gradient coefficients of the low-dimensional similarity 1 / (1 + a d^(2b)).</summary>
-    private readonly struct Coefficients(float a, float b, float gamma)
-    {
-        private readonly float _bm1 = b - 1f;
-        private readonly float _attract = -2f * a * b;
-        private readonly float _repel = 2f * gamma * b;
-
-        /// <summary>-2ab d²^(b-1) / (a d²^b + 1), with one power.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public float Attract(float d2)
-        {
-            float pw = MathF.Pow(d2, _bm1);
-            return _attract * pw / (a * pw * d2 + 1f);
-        }
-
-        /// <summary>2γb / ((0.001 + d²)(a d²^b + 1)).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public float Repel(float d2) => _repel / ((0.001f + d2) * (a * MathF.Pow(d2, b) + 1f));
-    }
 }
