@@ -16,7 +16,7 @@ internal sealed class HdbscanBenchmark : IBenchmark
 {
     public string Name => "hdbscan";
 
-    public string Usage => "fit / soft / predict times; --synthetic N (default 100000) --repeat R (default 3) --no-r";
+    public string Usage => "fit / soft / predict times; --synthetic N (default 100000) --repeat R (default 3) --no-r [--hdbscan-path DIR: a folder from which /usr/bin/python3 can import hdbscan, timed in the same run]";
 
     public JsonObject Run(BenchmarkArgs args)
     {
@@ -38,6 +38,14 @@ internal sealed class HdbscanBenchmark : IBenchmark
                 Ratio("predict", "hdbscan_approximate_predict_s");
                 Ratio("membership", "hdbscan_membership_vector_s");
                 o["vs_python"] = ratios;
+            }
+            if (args.Get("hdbscan-path") is { } hdbscanPath)
+            {
+                var same = PythonHdbscan(hdbscanPath, Path.Combine(dir, "umap5.npy"), Path.Combine(dir, "predict_points.npy"), repeat);
+                same["fit_speedup"] = Math.Round(same["fit_s"]!.GetValue<double>() / o["fit_s"]!.GetValue<double>(), 2);
+                same["soft_speedup"] = Math.Round(same["soft_s"]!.GetValue<double>() / o["soft_s"]!.GetValue<double>(), 2);
+                same["predict_speedup"] = Math.Round(same["predict_s"]!.GetValue<double>() / o["predict_s"]!.GetValue<double>(), 2);
+                o["python_hdbscan_same_run"] = same;
             }
             if (!args.Has("no-r") && RTime(x) is { } r)
             {
@@ -105,6 +113,32 @@ internal sealed class HdbscanBenchmark : IBenchmark
             ["probe_points"] = probe.GetLength(0),
             ["repeat_best_of"] = repeat,
         };
+    }
+
+    /// <summary>Python hdbscan (imported from <paramref name="path"/>) in the same run: fit with prediction data, all-points
+    /// membership and approximate_predict, best of <paramref name="repeat"/> after a warm-up.</summary>
+    private static JsonObject PythonHdbscan(string path, string points, string probe, int repeat)
+    {
+        var script = $$"""
+import json, sys, time
+import numpy as np
+sys.path.insert(0, {{PythonScript.Quote(path)}})
+import hdbscan
+x = np.load({{PythonScript.Quote(points)}}); p = np.load({{PythonScript.Quote(probe)}})
+make = lambda: hdbscan.HDBSCAN(min_cluster_size=10, metric="euclidean", cluster_selection_method="eom", prediction_data=True)
+def best(f):
+    f(); ts = []
+    for _ in range({{repeat}}):
+        t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
+    return min(ts)
+c = make().fit(x)
+print(json.dumps({"fit_s": best(lambda: make().fit(x)), "soft_s": best(lambda: hdbscan.all_points_membership_vectors(c)),
+                  "predict_s": best(lambda: hdbscan.approximate_predict(c, p)), "clusters": int(c.labels_.max() + 1),
+                  "module": hdbscan.__file__}))
+""";
+        var o = PythonScript.Run(script, "Python hdbscan");
+        foreach (var key in new[] { "fit_s", "soft_s", "predict_s" }) o[key] = Math.Round(o[key]!.GetValue<double>(), 4);
+        return o.AsObject();
     }
 
     /// <summary>Gaussian clusters of random sizes and spreads in [-10, 10]^d plus 10 % uniform noise.</summary>
