@@ -133,26 +133,52 @@ public sealed class Hdbscan
     private static float[] ToFloat(double[] a) => Array.ConvertAll(a, v => (float)v);
 
     /// <summary>
-    /// Core distances from one k-NN query per point, hdbscan's way: scikit-learn's dual-tree query of a leaf-size-40
-    /// k-d tree, split into <see cref="CoreDistanceJobs"/> consecutive slices above 16,384 points as hdbscan's
-    /// <c>core_dist_n_jobs</c> does (the slices run in parallel; the result does not depend on the thread count).
+    /// Core distances from one k-NN query per point, with neighbours in the order hdbscan sees them. hdbscan queries a
+    /// scikit-learn k-d tree (leaf size 40, dual tree, breadth first; in <see cref="CoreDistanceJobs"/> consecutive
+    /// slices above 16,384 points, its <c>core_dist_n_jobs</c>). Distances are bit-identical however they are found,
+    /// and when no row has two equal distances among its k + 1 nearest the lists are unique, so a fast parallel query
+    /// gives exactly scikit-learn's answer; only when some row has a tie is scikit-learn's traversal replayed
+    /// (<see cref="SklearnKnn"/>), since its order then decides which neighbour seeds Borůvka.
     /// Returns the fit's core distance (MinSamples + 1-th neighbour counting the point, hdbscan's Borůvka convention),
     /// prediction's (MinSamples-th, hdbscan's PredictionData convention), and the neighbour lists (input indices,
-    /// k per row, in scikit-learn's order) that seed Borůvka.
+    /// k per row).
     /// </summary>
     private (double[] ByIndex, double[] Prediction, int[] Knn, int K) CoreDistances(double[] coords, int n, int d, int minSamples, CancellationToken ct)
     {
         int k = Math.Min(minSamples + 1, n);
         int predK = Math.Min(_options.EffectiveMinSamples, k);
-        var tree = new SklearnKdTree(coords, n, d, CoreDistanceLeafSize);
         var knn = new int[n * k];
         var dist = new double[n * k];
-        int slices = n > 16384 ? CoreDistanceJobs : 1, per = n / slices;
-        Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = ct }, s =>
+        bool tied = k + 1 > n;
+        if (!tied)
         {
-            int first = s * per, count = s == slices - 1 ? n - first : per;
-            SklearnKnn.Query(tree, first, count, k, knn, dist);
-        });
+            var kd = KdTree.Build(coords, n, d);
+            int q = k + 1, ties = 0;
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = ct }, () => (new int[q], new double[q]), (pos, state, buf) =>
+            {
+                kd.Query(kd.Point(pos), q, buf.Item1, buf.Item2);
+                for (int j = 1; j < q; j++)
+                    if (buf.Item2[j] == buf.Item2[j - 1]) { Interlocked.Exchange(ref ties, 1); state.Stop(); return buf; }
+                int i = kd.Index[pos];
+                for (int j = 0; j < k; j++)
+                {
+                    knn[i * k + j] = kd.Index[buf.Item1[j]];
+                    dist[i * k + j] = buf.Item2[j];
+                }
+                return buf;
+            }, _ => { });
+            tied = ties != 0;
+        }
+        if (tied)
+        {
+            var tree = new SklearnKdTree(coords, n, d, CoreDistanceLeafSize);
+            int slices = n > 16384 ? CoreDistanceJobs : 1, per = n / slices;
+            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = ct }, s =>
+            {
+                int first = s * per, count = s == slices - 1 ? n - first : per;
+                SklearnKnn.Query(tree, first, count, k, knn, dist);
+            });
+        }
         var core = new double[n];
         var pred = new double[n];
         for (int i = 0; i < n; i++)

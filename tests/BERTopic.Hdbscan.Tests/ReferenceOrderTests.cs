@@ -106,6 +106,30 @@ public class ReferenceOrderTests
     }
 
     [Fact]
+    public void FastKnnEqualsScikitLearnOrderWithoutTies()
+    {
+        // Without tied distances the k nearest are unique, so any exact query lists them as scikit-learn does; the
+        // fit relies on that and replays scikit-learn's traversal only when a row has a tie.
+        int n = 3000, d = 5, k = 8;
+        var x = TestData.Random(21, n, d);
+        var coords = new double[n * d];
+        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) coords[i * d + j] = x[i, j];
+        var idx = new int[n * k];
+        var dist = new double[n * k];
+        SklearnKnn.Query(new SklearnKdTree(coords, n, d, 40), 0, n, k, idx, dist);
+        var kd = KdTree.Build(coords, n, d);
+        var pos = new int[k];
+        var qd = new double[k];
+        for (int p = 0; p < n; p++)
+        {
+            kd.Query(kd.Point(p), k, pos, qd);
+            int i = kd.Index[p];
+            Assert.Equal(idx.AsSpan(i * k, k).ToArray(), pos.Select(q => kd.Index[q]).ToArray());
+            Assert.Equal(dist.AsSpan(i * k, k).ToArray(), qd);
+        }
+    }
+
+    [Fact]
     public void TieHeavyGridGetsHdbscansLabelsExactly()
     {
         // 240 points on integer grids (four groups): almost every spanning-tree edge ties with others. hdbscan 0.8
