@@ -144,6 +144,7 @@ public class ReferenceOrderTests
         expected[69] = expected[95] = expected[138] = -1;
         var r = new Hdbscan(new HdbscanOptions { MinClusterSize = 8 }).Fit(x);
         Assert.Equal(expected, r.Labels);
+        Assert.Equal(expected, new Hdbscan(new HdbscanOptions { MinClusterSize = 8, MaxThreads = 1 }).Fit(x).Labels);
         // hdbscan's membership strengths of the first points, rounded to 6 digits.
         double[] strengths = [0.625, 1.0, 1.0, 0.883883, 1.0, 0.980581, 1.0, 0.857493, 1.0, 1.0, 0.790569, 1.0, 0.883883, 0.857493, 1.0, 1.0, 1.0, 0.928477, 1.0, 0.928477];
         for (int i = 0; i < strengths.Length; i++) Assert.Equal(strengths[i], r.Probabilities[i], 1e-6);
