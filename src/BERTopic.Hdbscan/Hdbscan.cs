@@ -2,10 +2,17 @@ namespace BERTopicNet.Hdbscan;
 
 /// <summary>
 /// HDBSCAN* clustering with the semantics of the Python <c>hdbscan</c> library (McInnes &amp; Healy): core distances,
-/// mutual reachability, an exact minimum spanning tree (Borůvka over a k-d tree), the single-linkage and condensed
+/// mutual reachability, a minimum spanning tree (Borůvka over a k-d tree), the single-linkage and condensed
 /// trees, Excess-of-Mass or leaf selection, membership strengths, GLOSH outlier scores, and prediction for new
 /// points with soft clustering. Euclidean metric. Deterministic: the same input gives the same result on any
 /// number of threads.
+/// <para>
+/// Equal mutual-reachability distances are common, and the order in which tied spanning-tree edges are merged decides
+/// how clusters nest. The fit therefore follows hdbscan 0.8's <c>boruvka_kdtree</c> path step for step (scikit-learn's
+/// k-d trees and k-NN order, hdbscan's Borůvka with <c>approx_min_span_tree=True</c>, NumPy's argsort), so that it
+/// returns the same labels as Python, not just an equally valid tie-break (identical on the 20 Newsgroups and BBC
+/// News reference embeddings).
+/// </para>
 /// </summary>
 /// <example>
 /// <code>
@@ -93,11 +100,12 @@ public sealed class Hdbscan
         }
         else
         {
-            var kd = KdTree.Build(coords, n, d);
-            var core = CoreDistances(kd, minSamples, ct);
+            var core = CoreDistances(coords, n, d, minSamples, ct);
             progress?.Report(0.2);
             var mstProgress = progress is null ? null : new Progress<double>(f => progress.Report(0.2 + 0.6 * f));
-            var edges = BoruvkaMst.Compute(kd, core.ByPosition, _options.Alpha, Threads, mstProgress, ct, core.KnnPos, core.K);
+            // hdbscan's boruvka_kdtree: a scikit-learn KDTree with leaf size 40 / 3 drives the Borůvka traversal.
+            var traversalTree = new SklearnKdTree(coords, n, d, BoruvkaLeafSize);
+            var edges = HdbscanBoruvka.Compute(traversalTree, core.ByIndex, core.Knn, core.K, _options.Alpha, mstProgress, ct);
             var slt = SingleLinkageTree.FromSpanningTree(edges, n);
             predictionCore = core.Prediction;
             tree = CondensedTree.Condense(slt, _options.MinClusterSize);
@@ -113,28 +121,72 @@ public sealed class Hdbscan
         return _result;
     }
 
+    /// <summary>hdbscan's default <c>leaf_size</c>: the leaf size of the tree its core distances are queried from.</summary>
+    private const int CoreDistanceLeafSize = 40;
+
+    /// <summary>hdbscan's <c>leaf_size</c> divided by 3, the leaf size of its Borůvka tree.</summary>
+    private const int BoruvkaLeafSize = CoreDistanceLeafSize / 3;
+
+    /// <summary>hdbscan's default <c>core_dist_n_jobs</c>: above 16,384 points the query runs in this many slices.</summary>
+    private const int CoreDistanceJobs = 4;
+
     private static float[] ToFloat(double[] a) => Array.ConvertAll(a, v => (float)v);
 
-    /// <summary>Core distances from one k-NN query per point: the fit's (MinSamples + 1-th neighbour counting the point,
-    /// hdbscan's Borůvka convention) and prediction's (MinSamples-th, hdbscan's PredictionData convention).</summary>
-    private (double[] ByPosition, double[] Prediction, int[] KnnPos, int K) CoreDistances(KdTree kd, int minSamples, CancellationToken ct)
+    /// <summary>
+    /// Core distances from one k-NN query per point, with neighbours in the order hdbscan sees them. hdbscan queries a
+    /// scikit-learn k-d tree (leaf size 40, dual tree, breadth first; in <see cref="CoreDistanceJobs"/> consecutive
+    /// slices above 16,384 points, its <c>core_dist_n_jobs</c>). Distances are bit-identical however they are found,
+    /// and when no row has two equal distances among its k + 1 nearest the lists are unique, so a fast parallel query
+    /// gives exactly scikit-learn's answer; only when some row has a tie is scikit-learn's traversal replayed
+    /// (<see cref="SklearnKnn"/>), since its order then decides which neighbour seeds Borůvka.
+    /// Returns the fit's core distance (MinSamples + 1-th neighbour counting the point, hdbscan's Borůvka convention),
+    /// prediction's (MinSamples-th, hdbscan's PredictionData convention), and the neighbour lists (input indices,
+    /// k per row).
+    /// </summary>
+    private (double[] ByIndex, double[] Prediction, int[] Knn, int K) CoreDistances(double[] coords, int n, int d, int minSamples, CancellationToken ct)
     {
-        int n = kd.Count;
         int k = Math.Min(minSamples + 1, n);
-        int predK = Math.Min(_options.EffectiveMinSamples, n);
-        var byPos = new double[n];
-        var pred = new double[n];
-        int kk = Math.Max(k, predK);
-        var knnPos = new int[n * kk];
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = ct }, () => (new int[kk], new double[kk]), (pos, _, buf) =>
+        int predK = Math.Min(_options.EffectiveMinSamples, k);
+        var knn = new int[n * k];
+        var dist = new double[n * k];
+        bool tied = k + 1 > n;
+        if (!tied)
         {
-            kd.Query(kd.Point(pos), kk, buf.Item1, buf.Item2);
-            byPos[pos] = buf.Item2[k - 1];
-            pred[kd.Index[pos]] = buf.Item2[predK - 1];
-            buf.Item1.AsSpan(0, kk).CopyTo(knnPos.AsSpan(pos * kk, kk));
-            return buf;
-        }, _ => { });
-        return (byPos, pred, knnPos, kk);
+            var kd = KdTree.Build(coords, n, d);
+            int q = k + 1, ties = 0;
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = ct }, () => (new int[q], new double[q]), (pos, state, buf) =>
+            {
+                kd.Query(kd.Point(pos), q, buf.Item1, buf.Item2);
+                for (int j = 1; j < q; j++)
+                    if (buf.Item2[j] == buf.Item2[j - 1]) { Interlocked.Exchange(ref ties, 1); state.Stop(); return buf; }
+                int i = kd.Index[pos];
+                for (int j = 0; j < k; j++)
+                {
+                    knn[i * k + j] = kd.Index[buf.Item1[j]];
+                    dist[i * k + j] = buf.Item2[j];
+                }
+                return buf;
+            }, _ => { });
+            tied = ties != 0;
+        }
+        if (tied)
+        {
+            var tree = new SklearnKdTree(coords, n, d, CoreDistanceLeafSize);
+            int slices = n > 16384 ? CoreDistanceJobs : 1, per = n / slices;
+            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = ct }, s =>
+            {
+                int first = s * per, count = s == slices - 1 ? n - first : per;
+                SklearnKnn.Query(tree, first, count, k, knn, dist);
+            });
+        }
+        var core = new double[n];
+        var pred = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            core[i] = dist[i * k + k - 1];
+            pred[i] = dist[i * k + predK - 1];
+        }
+        return (core, pred, knn, k);
     }
 
     private PredictionModel BuildPrediction() =>

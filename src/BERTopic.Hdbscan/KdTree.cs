@@ -5,7 +5,9 @@ namespace BERTopicNet.Hdbscan;
 /// <summary>
 /// A k-d tree over points held in double precision, in tree order (points of a node are contiguous), with
 /// axis-aligned bounding boxes per node. Distances are Euclidean, summed dimension by dimension in double
-/// precision (the order scikit-learn's KDTree uses), so equal inputs give bit-identical distances.
+/// precision (the order scikit-learn's KDTree uses), so equal inputs give bit-identical distances. The fast
+/// single-point k-NN query behind prediction; the fit uses <see cref="SklearnKdTree"/>, whose layout and tie order
+/// follow scikit-learn's.
 /// </summary>
 internal sealed class KdTree
 {

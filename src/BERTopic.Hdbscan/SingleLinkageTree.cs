@@ -15,13 +15,18 @@ internal sealed class SingleLinkageTree
     public int PointCount => Left.Length + 1;
 
     /// <summary>
-    /// Builds the dendrogram from spanning-tree edges: they are sorted by weight (ties in the MST total order) and
-    /// merged with a union-find, as hdbscan's <c>label</c> does (the left child is the component of the edge's first end).
+    /// Builds the dendrogram as hdbscan's <c>label</c> does: the spanning-tree edges, in the order
+    /// <see cref="HdbscanBoruvka"/> emits them, are sorted by weight with NumPy 1.24's (unstable) argsort, which decides
+    /// the nesting of tied merges exactly as in Python, then merged with a union-find (the left child is the component
+    /// of the edge's first end).
     /// </summary>
     public static SingleLinkageTree FromSpanningTree(MstEdge[] edges, int n)
     {
-        var sorted = (MstEdge[])edges.Clone();
-        Array.Sort(sorted, MstEdge.Compare);
+        var weights = new double[edges.Length];
+        for (int i = 0; i < edges.Length; i++) weights[i] = edges[i].Weight;
+        var order = NumpyArgsort.Argsort(weights);
+        var sorted = new MstEdge[edges.Length];
+        for (int i = 0; i < order.Length; i++) sorted[i] = edges[order[i]];
         return Label(sorted, n);
     }
 

@@ -1,34 +1,13 @@
 namespace BERTopicNet.Hdbscan;
 
 /// <summary>An edge of the mutual-reachability minimum spanning tree, between input points.</summary>
-/// <param name="A">The point whose component chose the edge.</param>
-/// <param name="B">The other end.</param>
-/// <param name="Squared">The squared mutual reachability distance (the ordering key).</param>
-/// <param name="Raw">The squared Euclidean distance (breaks ties of <paramref name="Squared"/>).</param>
-internal readonly record struct MstEdge(int A, int B, double Squared, double Raw)
+/// <param name="A">The point whose component chose the edge (hdbscan's "source").</param>
+/// <param name="B">The other end (hdbscan's "sink").</param>
+/// <param name="Squared">The squared mutual reachability distance.</param>
+internal readonly record struct MstEdge(int A, int B, double Squared)
 {
     /// <summary>The mutual reachability distance.</summary>
     public double Weight => Math.Sqrt(Squared);
-
-    /// <summary>
-    /// The total order that makes the minimum spanning tree unique: weight, then the plain distance (mutual
-    /// reachability ties are common: many edges weigh a point's core distance; the nearer neighbour goes first, as
-    /// in hdbscan's k-NN seeded Borůvka), then the smaller endpoint, then the larger one. Borůvka and Prim both
-    /// return the one tree that Kruskal's algorithm builds in this order.
-    /// </summary>
-    public static int Compare(double w1, double r1, int a1, int b1, double w2, double r2, int a2, int b2)
-    {
-        int c = w1.CompareTo(w2);
-        if (c != 0) return c;
-        c = r1.CompareTo(r2);
-        if (c != 0) return c;
-        int lo1 = Math.Min(a1, b1), lo2 = Math.Min(a2, b2);
-        if (lo1 != lo2) return lo1.CompareTo(lo2);
-        return Math.Max(a1, b1).CompareTo(Math.Max(a2, b2));
-    }
-
-    /// <summary>Compares two edges in the total order of <see cref="Compare(double,double,int,int,double,double,int,int)"/>.</summary>
-    public static int Compare(MstEdge x, MstEdge y) => Compare(x.Squared, x.Raw, x.A, x.B, y.Squared, y.Raw, y.A, y.B);
 }
 
 /// <summary>Mutual reachability: max(core(a), core(b), distance(a, b) / alpha), all in squared form.</summary>
@@ -45,7 +24,8 @@ internal static class MutualReachability
 
 /// <summary>
 /// Prim's algorithm on the implicit dense mutual-reachability graph: O(N²) time, O(N) memory. The simple,
-/// obviously-correct baseline that tests hold the Borůvka tree against.
+/// obviously-correct baseline that tests hold the Borůvka tree's weights against (with ties, the edges of a minimum
+/// spanning tree are not unique, but the multiset of their weights is).
 /// </summary>
 internal static class PrimMst
 {
@@ -56,7 +36,6 @@ internal static class PrimMst
         double ia2 = 1.0 / (alpha * alpha);
         var inTree = new bool[n];
         var best = new double[n];
-        var raw = new double[n];
         var from = new int[n];
         best.AsSpan().Fill(double.PositiveInfinity);
         from.AsSpan().Fill(-1);
@@ -70,12 +49,11 @@ internal static class PrimMst
             for (int v = 0; v < n; v++)
             {
                 if (inTree[v]) continue;
-                double r = KdTree.SquaredDistance(cp, points.Slice(v * d, d));
-                double w = MutualReachability.Squared(cc, core[v] * core[v], r, ia2);
-                if (from[v] < 0 || MstEdge.Compare(w, r, current, v, best[v], raw[v], from[v], v) < 0) { best[v] = w; raw[v] = r; from[v] = current; }
-                if (next < 0 || MstEdge.Compare(best[v], raw[v], from[v], v, best[next], raw[next], from[next], next) < 0) next = v;
+                double w = MutualReachability.Squared(cc, core[v] * core[v], KdTree.SquaredDistance(cp, points.Slice(v * d, d)), ia2);
+                if (w < best[v]) { best[v] = w; from[v] = current; }
+                if (next < 0 || best[v] < best[next]) next = v;
             }
-            edges[e] = new MstEdge(from[next], next, best[next], raw[next]);
+            edges[e] = new MstEdge(from[next], next, best[next]);
             inTree[next] = true;
             current = next;
         }

@@ -32,11 +32,7 @@ public class GoldenTests(ITestOutputHelper output)
         return map;
     }
 
-    /// <summary>Minimum shares that must hold (measured values are printed; ties make a few points differ).</summary>
-    private sealed record Bars(double Ari, double Probabilities, double Outliers, double SoftRows, double SoftArgmax,
-        double PredictLabels, double Strengths, double MembershipRows);
-
-    private void Check(string corpus, Bars bars)
+    private void Check(string corpus)
     {
         var g = Load(corpus);
         int n = g.Labels.Length;
@@ -47,6 +43,7 @@ public class GoldenTests(ITestOutputHelper output)
         int Theirs(int l) => l < 0 ? -1 : map[l];
         var agree = Enumerable.Range(0, n).Where(i => Theirs(r.Labels[i]) == g.Labels[i]).ToArray();
         double maxProb = agree.Max(i => Math.Abs(r.Probabilities[i] - g.Probabilities[i]));
+        double maxOut = agree.Max(i => Math.Abs(r.OutlierScores[i] - g.Outliers[i]));
         double probOk = agree.Count(i => Math.Abs(r.Probabilities[i] - g.Probabilities[i]) <= 1e-4) / (double)agree.Length;
         double outOk = agree.Count(i => Math.Abs(r.OutlierScores[i] - g.Outliers[i]) <= 1e-4) / (double)agree.Length;
         var soft = h.AllPointsMembershipVectors();
@@ -61,27 +58,27 @@ public class GoldenTests(ITestOutputHelper output)
         var mv = h.MembershipVector(g.PredictPoints);
         double mvOk = pAgree.Count(i => Enumerable.Range(0, k).All(c => Math.Abs(mv[i, c] - g.PredictMembership[i, map[c]]) <= 1e-4)) / (double)Math.Max(1, pAgree.Length);
         output.WriteLine($"{corpus}: clusters {r.ClusterCount} (hdbscan {g.Labels.Max() + 1}), ARI {ari:F5}, labels agree on {agree.Length}/{n}");
-        output.WriteLine($"  within 1e-4 where labels agree: probabilities {probOk:P2} (max dev {maxProb:G3}), outlier scores {outOk:P2}, soft rows {softOk:P2}; soft argmax agrees {softArgmax:P2}");
+        output.WriteLine($"  within 1e-4 where labels agree: probabilities {probOk:P2} (max dev {maxProb:G3}), outlier scores {outOk:P2} (max dev {maxOut:G3}), soft rows {softOk:P2}; soft argmax agrees {softArgmax:P2}");
         output.WriteLine($"  approximate_predict labels agree {predictLabelShare:P2}, strengths {strengthOk:P2}, membership rows {mvOk:P2}");
-        Assert.True(ari >= bars.Ari, $"ARI {ari} < {bars.Ari}");
-        Assert.True(probOk >= bars.Probabilities, $"probabilities within 1e-4: {probOk:P2}");
-        Assert.True(outOk >= bars.Outliers, $"outlier scores within 1e-4: {outOk:P2}");
-        Assert.True(softOk >= bars.SoftRows, $"soft rows within 1e-4: {softOk:P2}");
-        Assert.True(softArgmax >= bars.SoftArgmax, $"soft argmax agreement: {softArgmax:P2}");
-        Assert.True(predictLabelShare >= bars.PredictLabels, $"approximate_predict labels: {predictLabelShare:P2}");
-        Assert.True(strengthOk >= bars.Strengths, $"approximate_predict strengths within 1e-4: {strengthOk:P2}");
-        Assert.True(mvOk >= bars.MembershipRows, $"membership_vector rows within 1e-4: {mvOk:P2}");
+        // The same partition up to relabelling: equal cluster counts, the mapping a bijection, every point agreeing.
+        Assert.Equal(1.0, ari);
+        Assert.Equal(g.Labels.Max() + 1, r.ClusterCount);
+        Assert.Equal(map.Length, map.Distinct().Count());
+        Assert.Equal(n, agree.Length);
+        Assert.Equal(1.0, probOk);
+        Assert.Equal(1.0, outOk);
+        Assert.Equal(1.0, softOk);
+        Assert.Equal(1.0, predictLabelShare);
+        Assert.Equal(1.0, strengthOk);
+        Assert.Equal(1.0, mvOk);
     }
 
-    // Python hdbscan orders equal-weight spanning-tree edges with numpy's (unstable) argsort, so where a point
-    // joins two groups at exactly its core distance the tie can fall either way; near min_cluster_size that flips
-    // a few small clusters. Everything else matches to 1e-4.
+    // Equal-weight spanning-tree edges are common (1,752 of 18,845 on 20 Newsgroups); their order decides how tied
+    // merges nest, so the labels match exactly only because the fit reproduces hdbscan's Borůvka emission order and
+    // NumPy's argsort (see ReferenceOrderTests).
     [SharedDataFact]
-    public void BbcNewsMatchesHdbscan() => Check("bbc_news", new Bars(Ari: 0.99, Probabilities: 0.99, Outliers: 0.98, SoftRows: 0.95,
-        SoftArgmax: 0.99, PredictLabels: 0.99, Strengths: 0.99, MembershipRows: 0.95));
+    public void BbcNewsMatchesHdbscan() => Check("bbc_news");
 
-    // With 210 clusters against hdbscan's 207, soft rows are normalised over different sets, so only their argmax is compared.
     [SharedDataFact]
-    public void TwentyNewsgroupsMatchesHdbscan() => Check("20newsgroups", new Bars(Ari: 0.98, Probabilities: 0.97, Outliers: 0.98, SoftRows: 0.0,
-        SoftArgmax: 0.95, PredictLabels: 0.99, Strengths: 0.97, MembershipRows: 0.0));
+    public void TwentyNewsgroupsMatchesHdbscan() => Check("20newsgroups");
 }
