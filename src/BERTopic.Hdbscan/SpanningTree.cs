@@ -45,8 +45,9 @@ internal static class PrimMst
     /// <param name="threads">Threads for the inner scan.</param>
     /// <param name="progress">Receives the fraction done.</param>
     /// <param name="ct">Cancels the work.</param>
+    /// <param name="parallelWork">Below this much work per step (points × dimensions) the scan stays on one thread.</param>
     /// <returns>The N − 1 edges in the order hdbscan emits them (weight = mutual reachability distance).</returns>
-    public static MstEdge[] Compute(double[] points, int n, int d, double[] core, double alpha, int threads = 1, IProgress<double>? progress = null, CancellationToken ct = default)
+    public static MstEdge[] Compute(double[] points, int n, int d, double[] core, double alpha, int threads = 1, IProgress<double>? progress = null, CancellationToken ct = default, long parallelWork = ParallelWork)
     {
         var edges = new MstEdge[Math.Max(n - 1, 0)];
         if (n <= 1) return edges;
@@ -69,7 +70,7 @@ internal static class PrimMst
             }
             inTree[current] = true;
             int c = current;
-            int used = (long)(n - e) * d >= ParallelWork ? blocks : 1;
+            int used = (long)(n - e) * d >= parallelWork ? blocks : 1;
             int per = (n + used - 1) / used;
             if (used == 1)
                 blockValue[0] = Scan(points, d, core, alpha, inTree, best, source, c, 0, n, out blockNode[0], out blockSource[0]);
