@@ -30,7 +30,8 @@ internal static class MutualReachability
 /// point's best-known distance and its source are replaced only when the new value is strictly smaller (checked as
 /// hdbscan does, against the core distances first); the next point is the lowest index with the strictly smallest
 /// best-known distance; each edge is (source of that distance, new point). The inner scan may run on several threads:
-/// per-block minima combined in block order give the same point as one scan.
+/// per-block minima combined in block order give the same point as one scan. Tests also hold the weights of the
+/// Borůvka tree against it (with ties, the edges of a minimum spanning tree are not unique, but their weights are).
 /// </summary>
 internal static class PrimMst
 {
