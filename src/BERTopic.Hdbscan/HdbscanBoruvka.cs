@@ -5,7 +5,7 @@ namespace BERTopicNet.Hdbscan;
 /// <c>KDTreeBoruvkaAlgorithm</c> (with <c>approx_min_span_tree=True</c>, its default) emits it: same edges, same
 /// endpoints, same order. Equal weights are common (every point whose nearest outside neighbour lies within its core
 /// distance links at exactly that distance), and which tied edge is found first decides how tied merges nest in the
-/// single-linkage tree; reproducing the emission order (and then NumPy's argsort, see <see cref="NumpyArgsort"/>)
+/// single-linkage tree; reproducing the emission order (and then NumPy's argsort, see <see cref="Numerics.NumpySort"/>)
 /// reproduces hdbscan's clusters exactly rather than up to ties.
 /// <para>
 /// The algorithm: components start with each point's first k-NN neighbour whose core distance does not exceed its own

@@ -1,3 +1,5 @@
+using BERTopicNet.Numerics;
+
 namespace BERTopicNet.Hdbscan;
 
 /// <summary>
@@ -24,7 +26,7 @@ internal sealed class SingleLinkageTree
     {
         var weights = new double[edges.Length];
         for (int i = 0; i < edges.Length; i++) weights[i] = edges[i].Weight;
-        var order = NumpyArgsort.Argsort(weights);
+        var order = NumpySort.ArgQuickSort<double>(weights);
         var sorted = new MstEdge[edges.Length];
         for (int i = 0; i < order.Length; i++) sorted[i] = edges[order[i]];
         return Label(sorted, n);

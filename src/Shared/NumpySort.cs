@@ -4,7 +4,9 @@ namespace BERTopicNet.Numerics;
 /// Re-implements the exact element order of NumPy 1.24's scalar <c>argsort(kind="quicksort")</c> (an introsort) and
 /// <c>argpartition</c> (introselect) on one-dimensional arrays. Python BERTopic breaks ties (equal topic sizes, equal
 /// similarities) through these routines, so reproducing their order is what makes our tie-breaks identical to
-/// 0.17.4's. NaN is not expected in the inputs.
+/// 0.17.4's, and hdbscan's single-linkage tree inherits the argsort's order of equal edge weights. NaN sorts last,
+/// as in NumPy. One source file, compiled into the assemblies that need it (BERTopic and BERTopic.Hdbscan), so that
+/// neither package depends on the other's internals.
 /// </summary>
 internal static class NumpySort
 {
@@ -19,7 +21,10 @@ internal static class NumpySort
         return idx;
     }
 
-    private static bool Less<T>(T a, T b) where T : IComparable<T> => a.CompareTo(b) < 0;
+    private static bool Less<T>(T a, T b) where T : IComparable<T> =>
+        typeof(T) == typeof(double)
+            ? (double)(object)a < (double)(object)b || (double.IsNaN((double)(object)b) && !double.IsNaN((double)(object)a))
+            : a.CompareTo(b) < 0;
 
     private static int Msb(int n)
     {
@@ -37,7 +42,7 @@ internal static class NumpySort
         {
             if (cdepth < 0)
             {
-                AHeapSort(v, a, pl, pr - pl + 1);
+                ArgHeapSort<T>(v, a.AsSpan(pl, pr - pl + 1));
             }
             else
             {
@@ -85,37 +90,35 @@ internal static class NumpySort
         }
     }
 
-    private static void AHeapSort<T>(T[] v, int[] a, int offset, int length) where T : IComparable<T>
+    /// <summary>NumPy's <c>aheapsort</c> (what <c>kind="heapsort"</c> runs, and the introsort's fallback once its depth
+    /// budget is spent) on the index window <paramref name="a"/>, with 1-based heap indexing as NumPy does.</summary>
+    internal static void ArgHeapSort<T>(ReadOnlySpan<T> v, Span<int> a) where T : IComparable<T>
     {
-        // 1-based heap indexing as NumPy does: heap slot k is a[offset + k - 1].
-        var tosort = new ArraySegment<int>(a, offset, length);
-        int n = length;
-        int At(int k) => tosort[k - 1];
+        int n = a.Length;
         for (int l = n >> 1; l > 0; --l)
         {
-            int tmp = At(l);
-            int i = l, j = l << 1;
+            int tmp = a[l - 1], i = l, j = l << 1;
             while (j <= n)
             {
-                if (j < n && Less(v[At(j)], v[At(j + 1)])) j++;
-                if (Less(v[tmp], v[At(j)])) { tosort[i - 1] = At(j); i = j; j += j; }
+                if (j < n && Less(v[a[j - 1]], v[a[j]])) j++;
+                if (Less(v[tmp], v[a[j - 1]])) { a[i - 1] = a[j - 1]; i = j; j += j; }
                 else break;
             }
-            tosort[i - 1] = tmp;
+            a[i - 1] = tmp;
         }
         while (n > 1)
         {
-            int tmp = At(n);
-            tosort[n - 1] = At(1);
+            int tmp = a[n - 1];
+            a[n - 1] = a[0];
             n--;
             int i = 1, j = 2;
             while (j <= n)
             {
-                if (j < n && Less(v[At(j)], v[At(j + 1)])) j++;
-                if (Less(v[tmp], v[At(j)])) { tosort[i - 1] = At(j); i = j; j += j; }
+                if (j < n && Less(v[a[j - 1]], v[a[j]])) j++;
+                if (Less(v[tmp], v[a[j - 1]])) { a[i - 1] = a[j - 1]; i = j; j += j; }
                 else break;
             }
-            tosort[i - 1] = tmp;
+            a[i - 1] = tmp;
         }
     }
 
