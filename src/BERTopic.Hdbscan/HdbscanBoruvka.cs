@@ -96,7 +96,7 @@ internal sealed class HdbscanBoruvka
         {
             ct.ThrowIfCancellationRequested();
             int before = alg._edges.Count;
-            alg.Traverse(0, 0);
+            alg.Traverse(0, 0, alg.NodeDistance(0, 0));
             alg.UpdateComponents();
             // A round may find nothing when stale bounds prune everything; it then resets them. Two in a row cannot happen.
             stalled = alg._edges.Count == before ? stalled + 1 : 0;
@@ -170,9 +170,10 @@ internal sealed class HdbscanBoruvka
         return r;
     }
 
-    private void Traverse(int node1, int node2)
+    /// <summary>One step of the dual-tree traversal; <paramref name="nodeDist"/> is <see cref="NodeDistance"/> of the
+    /// pair, computed once by the caller (which also orders the children by it).</summary>
+    private void Traverse(int node1, int node2, double nodeDist)
     {
-        double nodeDist = NodeDistance(node1, node2);
         if (!(nodeDist < _bounds[node1])) return;
         if (_componentOfNode[node1] == _componentOfNode[node2] && _componentOfNode[node1] >= 0) return;
         var t = _tree;
@@ -184,14 +185,16 @@ internal sealed class HdbscanBoruvka
         else if (leaf1 || (!leaf2 && t.Radius[node2] > t.Radius[node1]))
         {
             int left = 2 * node2 + 1, right = left + 1;
-            if (NodeDistance(node1, left) < NodeDistance(node1, right)) { Traverse(node1, left); Traverse(node1, right); }
-            else { Traverse(node1, right); Traverse(node1, left); }
+            double dl = NodeDistance(node1, left), dr = NodeDistance(node1, right);
+            if (dl < dr) { Traverse(node1, left, dl); Traverse(node1, right, dr); }
+            else { Traverse(node1, right, dr); Traverse(node1, left, dl); }
         }
         else
         {
             int left = 2 * node1 + 1, right = left + 1;
-            if (NodeDistance(left, node2) < NodeDistance(right, node2)) { Traverse(left, node2); Traverse(right, node2); }
-            else { Traverse(right, node2); Traverse(left, node2); }
+            double dl = NodeDistance(left, node2), dr = NodeDistance(right, node2);
+            if (dl < dr) { Traverse(left, node2, dl); Traverse(right, node2, dr); }
+            else { Traverse(right, node2, dr); Traverse(left, node2, dl); }
         }
     }
 
