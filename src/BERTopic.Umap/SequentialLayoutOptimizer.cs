@@ -68,10 +68,11 @@ internal static class SequentialLayoutOptimizer
                     for (int q = 0; q < nNeg; q++)
                     {
                         int k = rng.Below(nv);
+                        if (k == i) continue; // umap-learn skips the head itself (its row in X is not stored yet)
                         diff = xi - Vector256.Load(X + (long)k * 8);
                         d2 = Vector256.Sum(diff * diff);
                         if (d2 > 0) xi += Vector256.Min(Vector256.Max(diff * c.Repel(d2), nlim), lim) * alphaV;
-                        else if (k != i) xi += fourAlpha;
+                        else xi += fourAlpha;
                     }
                     nextNeg[p] += nNeg * epn[p];
                     xi.Store(pi);
