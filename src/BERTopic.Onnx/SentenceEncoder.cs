@@ -52,7 +52,6 @@ public sealed class SentenceEncoder : IDisposable
         _sortByLength = options.SortByLength;
         _batchSize = options.BatchSize;
         IntraOpThreads = options.IntraOpThreads ?? Environment.ProcessorCount;
-        Rules = options.TokenizerRules;
         _tokenizer = tokenizer();
         Tokenizer = _tokenizer is XlmRobertaTokenizer ? TokenizerKind.SentencePiece : TokenizerKind.WordPiece;
         LowerCase = _tokenizer.LowerCase;
@@ -159,9 +158,6 @@ public sealed class SentenceEncoder : IDisposable
     /// <summary>Whether accents are stripped before WordPiece (never with SentencePiece).</summary>
     public bool StripAccents { get; }
 
-    /// <summary>The normalisation and word-splitting rules of WordPiece tokenisation (<see cref="SentenceEncoderOptions.TokenizerRules"/>; SentencePiece models follow their own).</summary>
-    public TokenizerRules Rules { get; }
-
     /// <summary>The threads ONNX Runtime uses inside one call.</summary>
     public int IntraOpThreads { get; }
 
@@ -254,7 +250,7 @@ public sealed class SentenceEncoder : IDisposable
     private static WordPieceTokenizer WordPieces(Stream vocab, SentenceEncoderOptions options, ModelFolder? folder)
     {
         bool lower = options.LowerCase ?? folder?.LowerCase ?? true;
-        return new WordPieceTokenizer(vocab, lower, options.StripAccents ?? folder?.StripAccents ?? lower, options.TokenizerRules);
+        return new WordPieceTokenizer(vocab, lower, options.StripAccents ?? folder?.StripAccents ?? lower);
     }
 
     private void RunBatch(ReadOnlySpan<int> batch, int[][] pieces, int firstRow, Span<float> output, RunOptions runOptions)

@@ -43,13 +43,6 @@ public sealed class SentenceEncoderOptions
     public bool? StripAccents { get; set; }
 
     /// <summary>
-    /// How text is normalised and split into words before WordPiece (SentencePiece models ignore it). Default <see cref="TokenizerRules.HuggingFace"/>,
-    /// which gives sentence-transformers' vectors; <see cref="TokenizerRules.MicrosoftML"/> reproduces encoders built
-    /// on Microsoft.ML.Tokenizers' <c>BertTokenizer</c> alone.
-    /// </summary>
-    public TokenizerRules TokenizerRules { get; set; } = TokenizerRules.HuggingFace;
-
-    /// <summary>
     /// Whether documents are grouped into batches by token count so that little padding is computed. Default true.
     /// Results are the same either way (padding is masked); false only serves to measure the gain.
     /// </summary>

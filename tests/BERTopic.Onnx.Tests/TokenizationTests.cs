@@ -84,12 +84,11 @@ public sealed class TokenizationTests(MiniLmFixture fx) : IClassFixture<MiniLmFi
     }
 
     [Fact]
-    public void MicrosoftML_Rules_Join_Words_At_Line_Breaks()
+    public void Line_Breaks_And_Tabs_Separate_Words()
     {
-        using var raw = BERTopicNet.Embedding.EmbeddingModels.CreateBundledMiniLm(new SentenceEncoderOptions { TokenizerRules = TokenizerRules.MicrosoftML });
-        Assert.Equal(TokenizerRules.MicrosoftML, raw.Rules);
-        Assert.Equal(raw.Tokenize("deal withpreludes"), raw.Tokenize("deal with\nPreludes"));
         Assert.Equal(fx.Encoder.Tokenize("deal with preludes"), fx.Encoder.Tokenize("deal with\nPreludes"));
+        Assert.Equal(fx.Encoder.Tokenize("deal with preludes"), fx.Encoder.Tokenize("deal\twith\r\npreludes"));
+        Assert.NotEqual(fx.Encoder.Tokenize("deal withpreludes"), fx.Encoder.Tokenize("deal with\nPreludes"));
     }
 
     [Fact]
