@@ -4,7 +4,8 @@
 //   dotnet run -c Release --project samples/QuickStart
 //
 // The corpus: ../shared/data/20newsgroups/docs.jsonl when present, else downloaded once (14 MB) into
-// ~/.cache/bertopic-dotnet/datasets. The embeddings: that folder's embeddings.npy when present, else the cache
+// ~/.cache/bertopic-dotnet/datasets. The embeddings: that folder's sentence_transformers.npy when present (what
+// sentence-transformers gives, and what our encoder reproduces), else the cache
 // file ~/.cache/bertopic-dotnet/embeddings/all-MiniLM-L6-v2-<corpus hash>.npy, else computed (the slow part of a
 // first run: minutes on 2 cores) and written there, so later runs only fit.
 using System.Diagnostics;

@@ -14,7 +14,7 @@ namespace BERTopicNet.Samples;
 /// </summary>
 public static class EmbeddingCache
 {
-    /// <summary>The name of the default model (sentence-transformers all-MiniLM-L6-v2), whose vectors the shared <c>embeddings.npy</c> files hold.</summary>
+    /// <summary>The name of the default model (sentence-transformers all-MiniLM-L6-v2), whose vectors the shared <c>sentence_transformers.npy</c> files hold.</summary>
     public const string DefaultModelName = "all-MiniLM-L6-v2";
 
     /// <summary>The cache folder.</summary>
@@ -51,7 +51,7 @@ public static class EmbeddingCache
 
     /// <summary>
     /// The embeddings of <paramref name="corpus"/> for <paramref name="modelName"/>: the corpus's precomputed
-    /// <c>embeddings.npy</c> when the model is the default one and the shape fits, else the cache file, else
+    /// <c>sentence_transformers.npy</c> when the model is the default one and the shape fits, else the cache file, else
     /// computed by <paramref name="createModel"/>'s model (with a progress bar) and written to the cache.
     /// </summary>
     /// <param name="corpus">The corpus.</param>

@@ -8,7 +8,8 @@ namespace BERTopicNet.Samples;
 /// <param name="Documents">The documents.</param>
 /// <param name="Labels">The gold label of each document (null entries when unknown).</param>
 /// <param name="Source">The file or archive it was read from.</param>
-/// <param name="PrecomputedEmbeddings">An <c>embeddings.npy</c> stored beside <c>docs.jsonl</c>, row i = document i, or null.</param>
+/// <param name="PrecomputedEmbeddings">A <c>sentence_transformers.npy</c> stored beside <c>docs.jsonl</c> (the default model's vectors as
+/// sentence-transformers computes them, which our encoder reproduces), row i = document i, or null.</param>
 public sealed record SampleCorpus(string Name, IReadOnlyList<string> Documents, IReadOnlyList<string?> Labels, string Source, string? PrecomputedEmbeddings)
 {
     /// <summary>
@@ -35,13 +36,22 @@ public sealed record SampleCorpus(string Name, IReadOnlyList<string> Documents, 
             local ?? TwentyNewsgroups.CachedArchivePath(options), null);
     }
 
-    /// <summary>Reads a <c>docs.jsonl</c> (one <c>{"text", "label"}</c> object a line); an <c>embeddings.npy</c> beside it is noted.</summary>
+    /// <summary>
+    /// The file of precomputed default-model vectors looked for beside a <c>docs.jsonl</c>:
+    /// <c>sentence_transformers.npy</c>, what <c>SentenceTransformer("all-MiniLM-L6-v2").encode</c> gives. Our encoder
+    /// reproduces it (min row cosine 0.9999), so a sample shows the same topics whether it reads the file or embeds the
+    /// texts itself. (The shared <c>embeddings.npy</c> beside it is the golden tests' fixed input, made with another
+    /// tokenizer; samples do not use it.)
+    /// </summary>
+    public const string PrecomputedFileName = "sentence_transformers.npy";
+
+    /// <summary>Reads a <c>docs.jsonl</c> (one <c>{"text", "label"}</c> object a line); a <c>sentence_transformers.npy</c> beside it is noted.</summary>
     /// <param name="path">The JSON Lines file.</param>
     /// <param name="name">A name for the corpus; null for the name of its folder.</param>
     public static SampleCorpus FromJsonl(string path, string? name = null)
     {
         var docs = JsonlCorpus.Read(path);
-        var npy = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, "embeddings.npy");
+        var npy = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, PrecomputedFileName);
         return new SampleCorpus(
             name ?? new DirectoryInfo(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!).Name,
             docs.ConvertAll(d => d.Text), docs.ConvertAll(d => d.Label), path, File.Exists(npy) ? npy : null);

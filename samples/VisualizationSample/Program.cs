@@ -5,9 +5,9 @@
 //                                                                [--python-topics] [--no-screenshots]
 //
 // The model is fitted by this library's default pipeline (UMAP + HDBSCAN, seed 42, soft probabilities) on the
-// precomputed all-MiniLM-L6-v2 embeddings. With --python-topics it is fitted instead on the topic of each document
+// precomputed all-MiniLM-L6-v2 embeddings (sentence_transformers.npy, which our encoder reproduces). With --python-topics it is fitted instead on the topic of each document
 // that Python BERTopic 0.17.4 found (reference/20newsgroups/bertopic.json, as a manual clustering), and the
-// distribution chart uses Python's soft HDBSCAN memberships.
+// distribution chart uses Python's soft HDBSCAN memberships; the embeddings are then Python's own input, embeddings.npy.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -42,7 +42,7 @@ Directory.CreateDirectory(outDir);
 
 var total = Stopwatch.StartNew();
 var docs = JsonlCorpus.ReadTexts(Path.Combine(dataDir, "20newsgroups", "docs.jsonl"));
-var embeddings = Npy.ReadMatrix(Path.Combine(dataDir, "20newsgroups", "embeddings.npy"));
+var embeddings = Npy.ReadMatrix(Path.Combine(dataDir, "20newsgroups", pythonTopics ? "embeddings.npy" : "sentence_transformers.npy"));
 var refDir = Path.Combine(dataDir, "reference", "20newsgroups");
 using var reference = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(refDir, "bertopic.json")));
 var pythonTopics_ = reference.RootElement.GetProperty("fit").GetProperty("doc_topics").EnumerateArray().Select(e => e.GetInt32()).ToArray();

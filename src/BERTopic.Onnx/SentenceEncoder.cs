@@ -78,13 +78,9 @@ public sealed class SentenceEncoder : IDisposable
             }
         }
         UsesCuda = options.UseCuda;
-        if (options.QuantizeInt8)
-        {
-            onnxBytes = Int8Quantizer.Quantize(onnxBytes ?? File.ReadAllBytes(onnxPath!), out _);
-            onnxPath = null;
-        }
         IsInt8 = options.QuantizeInt8;
-        _session = onnxPath is not null ? new InferenceSession(onnxPath, so) : new InferenceSession(onnxBytes!, so);
+        Func<byte[], byte[]>? quantize = options.QuantizeInt8 ? bytes => Int8Quantizer.Quantize(bytes, out _) : null;
+        _session = OptimizedModelCache.Open(onnxBytes, onnxPath, quantize, so, options.UseCuda ? null : options.OptimizedModelCacheDirectory, name);
         try
         {
             (_inputNames, _inputKinds, _int32Inputs) = MapInputs(_session);

@@ -63,6 +63,28 @@ public sealed class SentenceEncoderOptions
     /// </summary>
     public bool UseCuda { get; set; }
 
+    /// <summary>
+    /// A folder where the graph that ONNX Runtime's optimisers make of the model is kept, so that later processes
+    /// load it ready (for all-MiniLM-L6-v2, about 1 s instead of 2.6 s). Default: <see cref="DefaultOptimizedModelCacheDirectory"/>.
+    /// Null: optimise in memory at every load and write nothing. Never used with <see cref="UseCuda"/>. A folder that
+    /// cannot be written is ignored; a cached file that fails to load is deleted and made again.
+    /// </summary>
+    public string? OptimizedModelCacheDirectory { get; set; } = DefaultOptimizedModelCacheDirectory;
+
+    /// <summary>
+    /// <c>~/.cache/bertopic-dotnet/onnx</c>, or <c>$BERTOPIC_CACHE/onnx</c> where that variable is set.
+    /// </summary>
+    public static string DefaultOptimizedModelCacheDirectory
+    {
+        get
+        {
+            var env = Environment.GetEnvironmentVariable("BERTOPIC_CACHE");
+            var root = !string.IsNullOrEmpty(env) ? env
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "bertopic-dotnet");
+            return Path.Combine(root, "onnx");
+        }
+    }
+
     /// <summary>The GPU used when <see cref="UseCuda"/> is set. Default 0.</summary>
     public int CudaDeviceId { get; set; }
 
