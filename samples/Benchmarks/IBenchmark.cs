@@ -15,6 +15,9 @@ internal interface IBenchmark
     /// <summary>One line saying what it measures and which arguments it takes.</summary>
     string Usage { get; }
 
+    /// <summary>Whether the program prints the result as one JSON line rather than indented.</summary>
+    bool SingleLine => false;
+
     /// <summary>Runs the benchmark with the arguments after its name.</summary>
     JsonObject Run(BenchmarkArgs args);
 }

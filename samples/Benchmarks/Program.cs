@@ -17,7 +17,7 @@ var bargs = new BenchmarkArgs(args.Skip(1));
 var result = bench.Run(bargs);
 result["benchmark"] = bench.Name;
 result["machine"] = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
-var json = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+var json = result.ToJsonString(new JsonSerializerOptions { WriteIndented = !bench.SingleLine });
 Console.WriteLine(json);
 if (bargs.Get("json") is { } outPath) File.WriteAllText(outPath, json);
 return 0;
