@@ -41,7 +41,7 @@ public sealed partial class BERTopic
     public TopicModelResult FitTransform(IReadOnlyList<string> documents, float[,]? embeddings = null, int[]? y = null,
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         if (embeddings is not null) ValidateEmbeddings(embeddings, documents.Count);
         ValidateLabels(y, documents.Count);
         return FitCore(documents, embeddings, null, y, progress, cancellationToken);
@@ -52,7 +52,7 @@ public sealed partial class BERTopic
     public TopicModelResult FitTransform(IReadOnlyList<string> documents, CsrMatrix embeddings, int[]? y = null,
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         ArgumentNullException.ThrowIfNull(embeddings);
         ValidateEmbeddings(embeddings, documents.Count);
         ValidateLabels(y, documents.Count);
@@ -80,6 +80,7 @@ public sealed partial class BERTopic
 
         if (_stageDurations.Count == 0 && embeddingsComputed) _stageDurations[BERTopicStages.Embedding] = stage.Elapsed;
         RememberTrainingRows(dense, sparse);
+        _documentFingerprints = DocumentFingerprints.Of(documents);
         stage.Restart();
         Log(BERTopicStages.Reduction, "reducing embeddings");
         _reducer = Options.UmapModel ?? DefaultStages.CreateReducer(Options);

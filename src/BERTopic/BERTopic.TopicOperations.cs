@@ -30,7 +30,7 @@ public sealed partial class BERTopic
         IRepresentationModel? representationModel = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateTrainingDocuments(documents);
+        documents = ValidateTrainingDocuments(documents);
         if (topNWords < 1) throw new ArgumentOutOfRangeException(nameof(topNWords), topNWords, "topNWords must be at least 1.");
         var range = nGramRange ?? Options.NGramRange;
         range.Validate(nameof(nGramRange));
@@ -90,7 +90,7 @@ public sealed partial class BERTopic
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateTrainingDocuments(documents);
+        documents = ValidateTrainingDocuments(documents);
         ArgumentNullException.ThrowIfNull(groups);
         if (groups.Count == 0) throw new ArgumentException("Give at least one group of topics to merge.", nameof(groups));
         var known = _topicIds.ToHashSet();

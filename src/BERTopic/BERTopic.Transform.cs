@@ -8,6 +8,7 @@ namespace BERTopicNet;
 public sealed partial class BERTopic
 {
     private TrainingRowIndex? _trainingRows;
+    private ulong[]? _documentFingerprints;
     private int _embeddingDimension;
 
     /// <summary>
@@ -28,7 +29,7 @@ public sealed partial class BERTopic
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         if (embeddings is not null) ValidateEmbeddings(embeddings, documents.Count);
         embeddings ??= EmbedForTransform(documents, progress, cancellationToken);
         CheckDimension(embeddings.GetLength(1));
@@ -42,7 +43,7 @@ public sealed partial class BERTopic
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         ArgumentNullException.ThrowIfNull(embeddings);
         ValidateEmbeddings(embeddings, documents.Count);
         CheckDimension(embeddings.Columns);

@@ -4,7 +4,8 @@ namespace BERTopicNet;
 
 public sealed partial class BERTopic
 {
-    private static void ValidateDocuments(IReadOnlyList<string> documents, string paramName = "documents")
+    /// <summary>Checks the documents and returns them with lone surrogates replaced by U+FFFD (<see cref="IO.Utf16Text"/>).</summary>
+    private static IReadOnlyList<string> ValidateDocuments(IReadOnlyList<string> documents, string paramName = "documents")
     {
         if (documents is null)
             throw new ArgumentNullException(paramName, "The documents are null; pass a list of strings (empty strings are allowed).");
@@ -13,6 +14,7 @@ public sealed partial class BERTopic
         for (int i = 0; i < documents.Count; i++)
             if (documents[i] is null)
                 throw new ArgumentException($"Document {i} is null; replace it with an empty string or remove it.", paramName);
+        return IO.Utf16Text.Sanitize(documents);
     }
 
     private static void ValidateEmbeddings(float[,] embeddings, int documentCount)
