@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using BERTopicNet.Reduction;
 using BERTopicNet.Representation;
 using BERTopicNet.Topics;
 using BERTopicNet.Umap;
@@ -84,6 +85,7 @@ public sealed partial class BERTopic
         stage.Restart();
         Log(BERTopicStages.Reduction, "reducing embeddings");
         _reducer = Options.UmapModel ?? DefaultStages.CreateReducer(Options);
+        if (_reducer is UmapReducer umap) RequireEnoughDocumentsForUmap(n, umap.Model.Options.NComponents);
         var reducerProgress = StageProgress(progress, BERTopicStages.Reduction);
         var reduced = sparse is not null ? _reducer.FitTransform(sparse, y, reducerProgress, ct) : _reducer.FitTransform(dense!, y, reducerProgress, ct);
         if (reduced.GetLength(0) != n)

@@ -17,6 +17,19 @@ public sealed partial class BERTopic
         return IO.Utf16Text.Sanitize(documents);
     }
 
+    /// <summary>The facade's word for UMAP's row limits: how many documents a fit needs, and why.</summary>
+    private void RequireEnoughDocumentsForUmap(int documentCount, int nComponents)
+    {
+        int needed = Math.Max(2, nComponents + 1);
+        if (documentCount >= needed) return;
+        throw new ArgumentException(
+            $"BERTopic got {documentCount} document{(documentCount == 1 ? "" : "s")} but needs at least {needed} to fit with UMAP: UMAP lays the documents out in " +
+            $"{nComponents} dimensions (UmapOptions.NComponents), which takes more documents than dimensions. A useful fit needs many more: " +
+            $"topics are clusters of at least MinTopicSize ({Options.MinTopicSize}) similar documents, so hundreds of documents are typical. " +
+            "For a handful of documents pass more of them, or set UmapModel = new NoDimensionalityReduction() and a smaller MinTopicSize.",
+            "documents");
+    }
+
     private static void ValidateEmbeddings(float[,] embeddings, int documentCount)
     {
         if (embeddings.GetLength(0) != documentCount)

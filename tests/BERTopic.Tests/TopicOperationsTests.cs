@@ -135,4 +135,18 @@ public class TopicOperationsTests
         Assert.Equal(3, model.TopicEmbeddings!.GetLength(0)); // the outlier row is dropped
         Assert.Throws<ArgumentException>(() => model.UpdateTopics(docs, [0, 1]));
     }
+
+    [Fact]
+    public void UpdateTopicsRejectsAnNGramRangeTogetherWithAVectorizer()
+    {
+        var (model, docs, _, _) = Fitted([5, 12, 8]);
+        var before = model.GetTopic(0);
+        var vectorizer = new Vectorizers.CountVectorizer(new Vectorizers.CountVectorizerOptions { NGramRange = (1, 2) });
+        var ex = Assert.Throws<ArgumentException>(() => model.UpdateTopics(docs, nGramRange: (1, 3), vectorizer: vectorizer));
+        Assert.Equal("nGramRange", ex.ParamName);
+        Assert.Contains("set the n-gram range on the vectorizer", ex.Message);
+        Assert.Equal(before, model.GetTopic(0));
+        model.UpdateTopics(docs, vectorizer: vectorizer); // the vectorizer alone, its n-grams used
+        Assert.Contains(model.GetTopics().SelectMany(kv => kv.Value), w => w.Word.Contains(' '));
+    }
 }

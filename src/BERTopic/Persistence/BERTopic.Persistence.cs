@@ -137,6 +137,7 @@ public sealed partial class BERTopic
 
         // What Transform needs to recognise training documents (it gives them their fitted topic).
         m["embedding_dimension"] = _embeddingDimension;
+        m["embeddings_sparse"] = _fittedOnSparse;
         if (_trainingRows is { } rows)
         {
             var file = new SafeTensorsFile().Add(SafeTensor.FromUInt64("fingerprints", rows.Fingerprints));
@@ -329,6 +330,7 @@ public sealed partial class BERTopic
             if (dim < 0) throw new ModelFormatException(mpath, $"'model.embedding_dimension' = {dim} is negative.");
             model._embeddingDimension = dim;
         }
+        if (JsonFields.Optional(m, "embeddings_sparse") is { } es) model._fittedOnSparse = JsonFields.Bool(es, "model.embeddings_sparse", mpath);
         if (JsonFields.Optional(m, "document_fingerprints") is { } fn)
         {
             string fpath = Path.Combine(dir, PlainFileName(JsonFields.String(fn, "model.document_fingerprints", mpath), "model.document_fingerprints", mpath));
