@@ -69,7 +69,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
             best = Math.Min(best, total);
             bestCtfidf = Math.Min(bestCtfidf, ctfidf);
             bestRepr = Math.Min(bestRepr, repr);
-            runs.Add(new JsonObject { ["total_s"] = Math.Round(total, 3), ["cpu_s"] = Math.Round(cpu, 3), ["ctfidf_s"] = Math.Round(ctfidf, 3), ["ctfidf_cpu_s"] = Math.Round(ctfidfCpu, 3), ["representative_docs_cpu_s"] = Math.Round(reprCpu, 3), ["representative_docs_s"] = Math.Round(repr, 3), ["topics"] = model.TopicIds.Count, ["update"] = update });
+            runs.Add(new JsonObject { ["total_s"] = Math.Round(total, 3), ["cpu_s"] = Math.Round(cpu, 3), ["ctfidf_s"] = Math.Round(ctfidf, 3), ["ctfidf_cpu_s"] = Math.Round(ctfidfCpu, 3), ["representative_docs_cpu_s"] = Math.Round(reprCpu, 3), ["representative_docs_s"] = Math.Round(repr, 3), ["topics"] = model.TopicCount, ["update"] = update });
         }
         var result = new JsonObject
         {

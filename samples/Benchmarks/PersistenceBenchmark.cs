@@ -53,7 +53,7 @@ internal sealed class PersistenceBenchmark : IBenchmark
         {
             ["corpus"] = corpus,
             ["documents"] = docs.Count,
-            ["topics"] = model.TopicIds.Count,
+            ["topics"] = model.TopicCount,
             ["vocabulary"] = model.Vocabulary.Count,
             ["fit_seconds"] = Math.Round(fitSeconds, 2),
         };

@@ -1,8 +1,8 @@
 // Custom embeddings (article section "Custom Embeddings"):
 //   1. Precomputed dense embeddings: embed once (or load them), then FitTransform(docs, embeddings) skips the
 //      embedding step — the way to use any model, including ones BERTopic does not know.
-//   2. A sparse TF-IDF matrix as the "embeddings" (the article's TfidfVectorizer(min_df=5) example): UMAP reduces
-//      the sparse rows with cosine distance, no neural model at all.
+//   2. A sparse TF-IDF matrix as the "embeddings" (the article's TfidfVectorizer(min_df=5) example, with
+//      TfidfVectorizer): UMAP reduces the sparse rows with cosine distance, no neural model at all.
 //
 //   dotnet run -c Release --project samples/CustomEmbeddings
 using System.Diagnostics;
@@ -25,41 +25,24 @@ Console.WriteLine($"Precomputed dense embeddings ({embeddings.GetLength(0)} x {e
 TopicTable.PrintFrequencies(dense, rows: 6);
 Console.WriteLine();
 
-// 2. Sparse: TF-IDF as scikit-learn's TfidfVectorizer(min_df=5) computes it (smooth idf, L2-normalised rows).
+// 2. Sparse: the article's TfidfVectorizer(min_df=5) with English stop words (scikit-learn's semantics: smooth idf,
+//    L2-normalised rows). A post whose words are all rare or stop words (and the empty posts of 20 Newsgroups) gets
+//    an all-zero row; those rows are all at cosine distance 0 from each other, so UMAP and HDBSCAN put them into one
+//    topic whose c-TF-IDF words are few (Python does the same on the same matrix). Filtering such documents out
+//    before fitting avoids that topic.
 clock.Restart();
-var tfidf = TfIdf(docs, minDf: 5);
-Console.WriteLine($"TF-IDF matrix: {tfidf.Rows} x {tfidf.Columns}, {tfidf.NonZeroCount:N0} non-zeros ({clock.Elapsed.TotalSeconds:F1} s)");
+var vectorizer = new TfidfVectorizer(new TfidfVectorizerOptions { Counts = new() { MinDf = 5, StopWords = StopWordLists.English } });
+var tfidf = vectorizer.FitTransform(docs);
+int zeroRows = Enumerable.Range(0, tfidf.Rows).Count(r => tfidf.IndPtr[r + 1] == tfidf.IndPtr[r]);
+Console.WriteLine($"TF-IDF matrix: {tfidf.Rows} x {tfidf.Columns}, {tfidf.NonZeroCount:N0} non-zeros, {zeroRows} all-zero rows ({clock.Elapsed.TotalSeconds:F1} s)");
 clock.Restart();
 var sparse = new BERTopic();
-sparse.FitTransform(docs, tfidf);
+var (sparseTopics, _) = sparse.FitTransform(docs, tfidf);
 Console.WriteLine($"TF-IDF embeddings: fit in {clock.Elapsed.TotalSeconds:F1} s");
 TopicTable.PrintFrequencies(sparse, rows: 6);
 foreach (var f in sparse.GetTopicFreq().Where(f => f.Topic != -1).Take(3)) TopicTable.PrintTopic(sparse, f.Topic);
 
-static CsrMatrix TfIdf(IReadOnlyList<string> documents, int minDf)
-{
-    var counts = new CountVectorizer(new CountVectorizerOptions { MinDf = minDf }).FitTransform(documents);
-    int n = counts.Rows;
-    var df = counts.DocumentFrequencies();
-    var idf = df.Select(d => Math.Log((1.0 + n) / (1.0 + d)) + 1.0).ToArray();
-    var values = new float[counts.NonZeroCount];
-    for (int r = 0; r < n; r++)
-    {
-        var cols = counts.RowIndices(r);
-        var c = counts.RowCounts(r);
-        int start = counts.IndPtr[r];
-        double norm = 0;
-        for (int k = 0; k < cols.Length; k++)
-        {
-            double v = c[k] * idf[cols[k]];
-            values[start + k] = (float)v;
-            norm += v * v;
-        }
-        if (norm > 0)
-        {
-            float inv = (float)(1 / Math.Sqrt(norm));
-            for (int k = 0; k < cols.Length; k++) values[start + k] *= inv;
-        }
-    }
-    return new CsrMatrix(n, counts.Columns, counts.IndPtr, counts.Indices, values);
-}
+// New documents go through the same fitted vectorizer, then the CsrMatrix overload of Transform.
+var fresh = docs.Take(5).ToArray();
+var (freshTopics, _) = sparse.Transform(fresh, vectorizer.Transform(fresh));
+Console.WriteLine($"Transform of 5 training posts through the vectorizer: topics {string.Join(", ", freshTopics)} (fitted: {string.Join(", ", sparseTopics.Take(5))})");

@@ -4,7 +4,8 @@ namespace BERTopicNet.Samples;
 
 /// <summary>
 /// A one-line progress bar on a console stream (stderr by default): fraction, elapsed time, and the estimated time
-/// left; with <see cref="Items"/> set, also items per second. Reports arrive on any thread.
+/// left (at a smoothed rate, <see cref="EtaEstimator"/>); with <see cref="Items"/> set, also items per second.
+/// Reports arrive on any thread.
 /// </summary>
 public sealed class ConsoleProgressBar : IProgress<double>, IDisposable
 {
@@ -13,6 +14,7 @@ public sealed class ConsoleProgressBar : IProgress<double>, IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
     private readonly bool _interactive;
+    private readonly EtaEstimator _eta = new();
     private double _lastDrawn = -1;
     private long _lastDrawTicks;
     private bool _done;
@@ -40,6 +42,7 @@ public sealed class ConsoleProgressBar : IProgress<double>, IDisposable
         {
             if (_done) return;
             value = Math.Clamp(value, 0, 1);
+            _eta.Observe(value, _clock.Elapsed.TotalSeconds);
             long now = _clock.ElapsedTicks;
             // Interactive: redraw at most 10 times a second; redirected: one line per 10 %.
             bool due = _interactive ? now - _lastDrawTicks > Stopwatch.Frequency / 10 : Math.Floor(value * 10) > Math.Floor(_lastDrawn * 10);
@@ -77,7 +80,7 @@ public sealed class ConsoleProgressBar : IProgress<double>, IDisposable
         const int width = 30;
         int filled = (int)Math.Round(value * width);
         double seconds = _clock.Elapsed.TotalSeconds;
-        string eta = value > 0.001 && value < 1 ? $", {Format(seconds / value - seconds)} left" : "";
+        string eta = value > 0.001 && value < 1 && _eta.SecondsLeft is { } left ? $", {Format(left)} left" : "";
         string rate = Items > 0 && seconds > 0 ? $", {value * Items / seconds:F1}/s" : "";
         string line = $"{_label,-10} [{new string('#', filled)}{new string('.', width - filled)}] {value,4:P0} {Format(seconds)}{rate}{eta}";
         if (_interactive) _out.Write("\r" + line.PadRight(90));

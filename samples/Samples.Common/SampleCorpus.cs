@@ -30,7 +30,12 @@ public sealed record SampleCorpus(string Name, IReadOnlyList<string> Documents, 
         var local = TwentyNewsgroups.FindLocalCopy(options);
         log.WriteLine(local is not null ? $"Reading {local}" : $"Downloading 20 Newsgroups (14 MB) into {TwentyNewsgroups.CachedArchivePath(options)}");
         using var bar = new ConsoleProgressBar(local is not null ? "reading" : "download", log);
-        var news = TwentyNewsgroups.Fetch(options, bar);
+        NewsgroupsDataset news;
+        try { news = TwentyNewsgroups.Fetch(options, bar); }
+        catch (Exception e) when (local is null && e is HttpRequestException or IOException or TaskCanceledException)
+        {
+            throw new IOException(NoCorpusMessage(e.Message), e);
+        }
         bar.Done();
         return new SampleCorpus("20newsgroups", news.Data, Enumerable.Range(0, news.Count).Select(i => (string?)news.LabelOf(i)).ToArray(),
             local ?? TwentyNewsgroups.CachedArchivePath(options), null);
@@ -44,6 +49,23 @@ public sealed record SampleCorpus(string Name, IReadOnlyList<string> Documents, 
     /// tokenizer; samples do not use it.)
     /// </summary>
     public const string PrecomputedFileName = "sentence_transformers.npy";
+
+    /// <summary>
+    /// What a sample says when 20 Newsgroups can neither be found nor downloaded: every way to give it the corpus
+    /// (the shared data folder, <c>BERTOPIC_SHARED_DATA</c>, <c>BERTOPIC_20NEWS</c>), then the download's own error.
+    /// </summary>
+    /// <param name="downloadError">Why the download failed.</param>
+    public static string NoCorpusMessage(string downloadError)
+    {
+        string shared = SharedDataFolder.RepositoryRoot() is { } root
+            ? System.IO.Path.GetFullPath(System.IO.Path.Combine(root, "..", "shared", "data"))
+            : "../shared/data";
+        return "20 Newsgroups is not available offline and could not be downloaded. Give it to the samples in one of these ways: " +
+            $"(1) put docs.jsonl (one {{\"text\", \"label\"}} object a line) into {System.IO.Path.Combine(shared, "20newsgroups")} (../shared/data next to the repository); " +
+            "(2) set BERTOPIC_SHARED_DATA to a data folder holding 20newsgroups/docs.jsonl; " +
+            $"(3) set {TwentyNewsgroups.SourceEnvironmentVariable} to a copy of {TwentyNewsgroups.ArchiveFileName} (or its extracted folder). " +
+            $"Download error: {downloadError}";
+    }
 
     /// <summary>Reads a <c>docs.jsonl</c> (one <c>{"text", "label"}</c> object a line); a <c>sentence_transformers.npy</c> beside it is noted.</summary>
     /// <param name="path">The JSON Lines file.</param>

@@ -11,7 +11,7 @@ public static class TopicTable
         output.WriteLine($"{"Topic",6}  {"Count",6}  Name");
         foreach (var f in model.GetTopicFreq().Take(rows))
             output.WriteLine($"{f.Topic,6}  {f.Count,6}  {labels.GetValueOrDefault(f.Topic, "")}");
-        output.WriteLine($"({model.GetTopicFreq().Count(f => f.Topic != -1)} topics, {model.GetTopicFreq(-1)} outlier documents)");
+        output.WriteLine($"({model.TopicCount} topics, {model.OutlierCount} outlier documents)");
     }
 
     /// <summary>Prints the words and c-TF-IDF scores of <paramref name="topic"/>.</summary>
@@ -20,6 +20,6 @@ public static class TopicTable
         output ??= Console.Out;
         var list = model.GetTopic(topic);
         if (list is null) { output.WriteLine($"Topic {topic}: (no such topic)"); return; }
-        output.WriteLine($"Topic {topic}: " + string.Join(", ", list.Take(words).Select(w => $"{w.Word} ({w.Score:F3})")));
+        output.WriteLine($"Topic {topic}: " + string.Join(", ", list.Take(words).Where(w => !w.IsFiller).Select(w => $"{w.Word} ({w.Score:F3})")));
     }
 }

@@ -23,7 +23,7 @@ foreach (var file in new DirectoryInfo(folder).EnumerateFiles().OrderBy(f => f.N
 var loaded = BERTopic.Load(folder);
 bool same = model.GetTopicFreq().SequenceEqual(loaded.GetTopicFreq())
     && model.GetTopics().All(kv => loaded.GetTopic(kv.Key) is { } words && words.SequenceEqual(kv.Value));
-Console.WriteLine($"Loaded: {loaded.GetTopicFreq().Count} topics; same sizes and words as before saving: {same}");
+Console.WriteLine($"Loaded: {loaded.TopicCount} topics (and {loaded.OutlierCount} outlier documents); same sizes and words as before saving: {same}");
 TopicTable.PrintTopic(loaded, 0);
 
 // The fitted UMAP and HDBSCAN are saved too, so Transform after Load answers as the original model does.
@@ -42,6 +42,6 @@ var pythonFolder = SharedDataFolder.Path is { } data ? Path.Combine(data, "refer
 if (pythonFolder is not null && Directory.Exists(pythonFolder))
 {
     var python = BERTopic.Load(pythonFolder);
-    Console.WriteLine($"\nPython BERTopic's model from {pythonFolder}: {python.GetTopicFreq().Count} topics");
+    Console.WriteLine($"\nPython BERTopic's model from {pythonFolder}: {python.TopicCount} topics");
     TopicTable.PrintFrequencies(python, rows: 5);
 }

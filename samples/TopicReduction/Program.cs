@@ -37,8 +37,7 @@ Console.WriteLine($"Document 0 is now in topic {reducedTopics[0]}.");
 
 static void Report(string what, BERTopic model, Stopwatch clock)
 {
-    var freq = model.GetTopicFreq();
-    Console.WriteLine($"{what}: {freq.Count(f => f.Topic != -1)} topics, {model.GetTopicFreq(-1)} outliers ({clock.Elapsed.TotalSeconds:F1} s)");
+    Console.WriteLine($"{what}: {model.TopicCount} topics, {model.OutlierCount} outliers ({clock.Elapsed.TotalSeconds:F1} s)");
     TopicTable.PrintFrequencies(model, rows: 6);
     Console.WriteLine();
 }

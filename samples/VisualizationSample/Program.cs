@@ -79,7 +79,7 @@ else
             distribution = Enumerable.Range(0, m.GetLength(1)).Select(t => m[distributionDoc, t]).ToArray();
     }
 }
-Console.WriteLine($"fit ({(pythonTopics ? "Python's topics as manual clusters" : "UMAP + HDBSCAN + soft probabilities")}): {sw.Elapsed.TotalSeconds:F1} s, {model.TopicIds.Count} topics");
+Console.WriteLine($"fit ({(pythonTopics ? "Python's topics as manual clusters" : "UMAP + HDBSCAN + soft probabilities")}): {sw.Elapsed.TotalSeconds:F1} s, {model.TopicCount} topics");
 
 var charts = new List<(string File, string What, Func<PlotlyFigure> Draw)>
 {
@@ -125,7 +125,7 @@ static (float[]? Row, int Doc) PythonDistribution(string refDir, int[] topics, B
     var clusterToTopic = new Dictionary<int, int>();
     for (int i = 0; i < labels.Length; i++)
         if (labels[i] >= 0 && topics[i] >= 0) clusterToTopic.TryAdd(labels[i], topics[i]);
-    int topicCount = model.TopicIds.Count(t => t >= 0);
+    int topicCount = model.TopicCount;
     float[]? bestRow = null;
     int best = -1, bestDoc = -1;
     for (int d = 0; d < topics.Length; d++)

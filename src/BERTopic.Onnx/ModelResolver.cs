@@ -17,10 +17,13 @@ public static class ModelResolver
     public const string EnvironmentVariable = "BERTOPIC_MODELS";
 
     /// <summary>How to export a model, quoted in every "not found" error.</summary>
-    internal const string HowToProvide =
+    internal static string HowToProvide =>
         "To provide a model, export it to ONNX with its tokenizer files (Python: `optimum-cli export onnx --model sentence-transformers/NAME --task feature-extraction DIR`, " +
         "or `SentenceTransformer(\"NAME\", backend=\"onnx\").save(DIR)`), then pass DIR as the model, or put DIR under a folder listed in " +
-        EnvironmentVariable + " or under the per-user model folder (see models/README.md).";
+        EnvironmentVariable + " or under the per-user model folder (" + UserModelDirectory + "). The folder layout and the export steps: " + ModelsReadmeUrl;
+
+    /// <summary>The repository page that documents model folders and their export (the NuGet packages do not hold it).</summary>
+    public const string ModelsReadmeUrl = "https://github.com/bertopic-dotnet/bertopic-dotnet/blob/HEAD/models/README.md";
 
     /// <summary>The per-user model folder: <c>~/.local/share/bertopic-net/models</c> on Linux, <c>%LOCALAPPDATA%\bertopic-net\models</c> on Windows.</summary>
     public static string UserModelDirectory =>

@@ -119,6 +119,8 @@ public static class BERTopicVisualizationExtensions
         if (!model.IsFitted)
             throw new InvalidOperationException("This BERTopic model is not fitted yet; call Fit or FitTransform before visualizing it.");
         return model.Probabilities?.Matrix
-            ?? throw new InvalidOperationException("The model holds no document × topic probability matrix; fit it with BERTopicOptions.CalculateProbabilities = true, or pass one document's probabilities.");
+            ?? throw new InvalidOperationException(
+                "The model holds no document × topic probability matrix; fit it with BERTopicOptions.CalculateProbabilities = true, " +
+                "or pass one document's probabilities, e.g. from ApproximateDistribution: model.VisualizeDistribution(model.ApproximateDistribution([text]).Row(0)).");
     }
 }

@@ -46,7 +46,8 @@ public sealed class TopicChartData
         }
         TopicIds = topicIds.ToArray();
         Sizes = sizes.ToArray();
-        Words = words.ToArray();
+        // Charts show words: the empty filler entries Python pads short topics with ("", 1e-05) are left out.
+        Words = [.. words.Select(list => list.Any(w => w.IsFiller) ? (IReadOnlyList<TopicWord>)[.. list.Where(w => !w.IsFiller)] : list)];
     }
 
     /// <summary>Topic ids (row order of every per-topic array).</summary>
@@ -55,7 +56,7 @@ public sealed class TopicChartData
     /// <summary>Documents per topic.</summary>
     public IReadOnlyList<int> Sizes { get; }
 
-    /// <summary>Representative words per topic with their scores, best first.</summary>
+    /// <summary>Representative words per topic with their scores, best first, without filler entries (<see cref="TopicWord.IsFiller"/>).</summary>
     public IReadOnlyList<IReadOnlyList<TopicWord>> Words { get; }
 
     /// <summary>Number of topics, the outlier topic included when present.</summary>

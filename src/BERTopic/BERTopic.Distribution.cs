@@ -53,7 +53,7 @@ public sealed partial class BERTopic
                 throw new ArgumentException($"Document {i} is null; replace it with an empty string or remove it.", nameof(documents));
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
-        return ApproximateDistributionCore(documents, options, progress, cancellationToken);
+        return ApproximateDistributionCore(IO.Utf16Text.Sanitize(documents), options, progress, cancellationToken);
     }
 
     private TopicDistribution ApproximateDistributionCore(IReadOnlyList<string> documents, ApproximateDistributionOptions options,

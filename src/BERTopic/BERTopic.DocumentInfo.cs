@@ -14,7 +14,7 @@ public sealed partial class BERTopic
     public IReadOnlyList<DocumentInfo> GetDocumentInfo(IReadOnlyList<string> documents, IReadOnlyList<IReadOnlyDictionary<string, object?>>? df = null)
     {
         RequireFitted();
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         var topics = _documentTopics!;
         if (documents.Count != topics.Length)
             throw new ArgumentException($"{documents.Count} documents were given but the model was fitted on {topics.Length}; pass the training documents in their original order.", nameof(documents));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using BERTopicNet.Reduction;
 using BERTopicNet.Representation;
 using BERTopicNet.Topics;
 using BERTopicNet.Umap;
@@ -41,7 +42,7 @@ public sealed partial class BERTopic
     public TopicModelResult FitTransform(IReadOnlyList<string> documents, float[,]? embeddings = null, int[]? y = null,
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         if (embeddings is not null) ValidateEmbeddings(embeddings, documents.Count);
         ValidateLabels(y, documents.Count);
         return FitCore(documents, embeddings, null, y, progress, cancellationToken);
@@ -52,7 +53,7 @@ public sealed partial class BERTopic
     public TopicModelResult FitTransform(IReadOnlyList<string> documents, CsrMatrix embeddings, int[]? y = null,
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         ArgumentNullException.ThrowIfNull(embeddings);
         ValidateEmbeddings(embeddings, documents.Count);
         ValidateLabels(y, documents.Count);
@@ -80,9 +81,11 @@ public sealed partial class BERTopic
 
         if (_stageDurations.Count == 0 && embeddingsComputed) _stageDurations[BERTopicStages.Embedding] = stage.Elapsed;
         RememberTrainingRows(dense, sparse);
+        _documentFingerprints = DocumentFingerprints.Of(documents);
         stage.Restart();
         Log(BERTopicStages.Reduction, "reducing embeddings");
         _reducer = Options.UmapModel ?? DefaultStages.CreateReducer(Options);
+        if (_reducer is UmapReducer umap) RequireEnoughDocumentsForUmap(n, umap.Model.Options.NComponents);
         var reducerProgress = StageProgress(progress, BERTopicStages.Reduction);
         var reduced = sparse is not null ? _reducer.FitTransform(sparse, y, reducerProgress, ct) : _reducer.FitTransform(dense!, y, reducerProgress, ct);
         if (reduced.GetLength(0) != n)

@@ -4,7 +4,9 @@ public sealed partial class BERTopic
 {
     /// <summary>
     /// The default label of each topic: the id and its first four words joined by '_' (Python's
-    /// <c>topic_labels_</c>), e.g. <c>3_space_nasa_orbit_launch</c>.
+    /// <c>topic_labels_</c>), e.g. <c>3_space_nasa_orbit_launch</c>. The empty filler words
+    /// (<see cref="TopicWord.IsFiller"/>) of a topic with fewer words are left out (Python keeps them:
+    /// <c>3_space_nasa__</c>).
     /// </summary>
     public IReadOnlyDictionary<int, string> TopicLabels
     {
@@ -13,7 +15,7 @@ public sealed partial class BERTopic
             RequireFitted();
             var labels = new SortedDictionary<int, string>();
             foreach (var (topic, words) in _representations)
-                labels[topic] = $"{topic}_" + string.Join("_", words.Take(4).Select(w => w.Word));
+                labels[topic] = $"{topic}_" + string.Join("_", words.Take(4).Where(w => !w.IsFiller).Select(w => w.Word));
             return labels;
         }
     }
@@ -32,7 +34,7 @@ public sealed partial class BERTopic
             throw new ArgumentException($"{labels.Count} labels were given but the model has {topics} topics; give one label per topic in ascending id order (-1 first when present), or pass a dictionary.", nameof(labels));
         for (int i = 0; i < labels.Count; i++)
             if (labels[i] is null) throw new ArgumentException($"Label {i} is null.", nameof(labels));
-        _customLabels = [.. labels];
+        _customLabels = [.. IO.Utf16Text.Sanitize(labels)];
     }
 
     /// <summary>
@@ -49,7 +51,7 @@ public sealed partial class BERTopic
         for (int i = 0; i < sortedTopics.Length; i++)
         {
             int t = sortedTopics[i];
-            result[i] = labels.TryGetValue(t, out var label) && !string.IsNullOrEmpty(label) ? label
+            result[i] = labels.TryGetValue(t, out var label) && !string.IsNullOrEmpty(label) ? IO.Utf16Text.Sanitize(label)
                 : _customLabels is not null && _customLabels.Length == sortedTopics.Length ? _customLabels[i]
                 : defaults.TryGetValue(t, out var d) ? d : $"{t}_";
         }
@@ -57,7 +59,8 @@ public sealed partial class BERTopic
     }
 
     /// <summary>
-    /// Labels for every topic in ascending id order (Python's <c>generate_topic_labels</c>).
+    /// Labels for every topic in ascending id order (Python's <c>generate_topic_labels</c>), without the empty
+    /// filler words (<see cref="TopicWord.IsFiller"/>) that Python would join in.
     /// </summary>
     /// <param name="nrWords">Words per label. Default 3.</param>
     /// <param name="topicPrefix">Start with the topic id and the separator. Default true.</param>
@@ -72,9 +75,9 @@ public sealed partial class BERTopic
         var result = new List<string>();
         foreach (var topic in _topicSizes.Select(s => s.Topic).Order())
         {
-            var words = (_representations.TryGetValue(topic, out var w) ? w : []).Select(x => x.Word);
-            if (wordLength is int len && len > 0) words = words.Select(x => x.Length > len ? x[..len] : x);
-            var joined = string.Join(separator, words.Take(nrWords));
+            var words = (_representations.TryGetValue(topic, out var w) ? w : []).Take(nrWords).Where(x => !x.IsFiller).Select(x => x.Word);
+            if (wordLength is int len && len > 0) words = words.Select(x => x.Length > len ? IO.Utf16Text.Sanitize(x[..len]) : x);
+            var joined = string.Join(separator, words);
             result.Add(topicPrefix ? $"{topic}{separator}{joined}" : joined);
         }
         return result;

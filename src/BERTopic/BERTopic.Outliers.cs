@@ -31,7 +31,7 @@ public sealed partial class BERTopic
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         ArgumentNullException.ThrowIfNull(topics);
         ValidateTopicsPerDocument(topics, documents.Count, nameof(topics));
         if (!double.IsFinite(threshold))

@@ -22,7 +22,7 @@ public sealed partial class BERTopic
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateTrainingDocuments(documents);
+        documents = ValidateTrainingDocuments(documents);
         int current = _topicSizes.Count;
         if (!nrTopics.IsAuto && nrTopics.Value > current)
             throw new ArgumentException($"nrTopics ({nrTopics.Value}) is larger than the number of topics ({current}, the outlier topic included); choose at most {current}.", nameof(nrTopics));
@@ -146,10 +146,22 @@ public sealed partial class BERTopic
         return dist;
     }
 
-    private void ValidateTrainingDocuments(IReadOnlyList<string> documents)
+    private IReadOnlyList<string> ValidateTrainingDocuments(IReadOnlyList<string> documents)
     {
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         if (documents.Count != _documentTopics!.Length)
             throw new ArgumentException($"{documents.Count} documents were given but the model was fitted on {_documentTopics.Length}; pass the documents used in Fit, in the same order.", nameof(documents));
+        // Python goes on with any documents of the right count and silently computes topic words from them; the
+        // fit remembers each document's fingerprint, so here other documents (or the same ones reordered) are an error.
+        if (_documentFingerprints is { } fingerprints && fingerprints.Length == documents.Count)
+        {
+            var (first, count) = DocumentFingerprints.Differences(fingerprints, documents);
+            if (count > 0)
+                throw new ArgumentException(
+                    $"{count} of the {documents.Count} documents differ from the ones the model was fitted on (document {string.Join(", ", first)}{(count > first.Count ? ", ..." : "")}); " +
+                    "pass the documents used in Fit, unchanged and in the same order (a model loaded from a folder saved before this check, or fitted by Python, is not checked).",
+                    nameof(documents));
+        }
+        return documents;
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class BERTopic
     /// <param name="documents">The training documents, as passed to Fit.</param>
     /// <param name="topics">A topic per document to use instead of the fitted ones; null keeps them.</param>
     /// <param name="topNWords">Words kept per topic. Default 10.</param>
-    /// <param name="nGramRange">N-gram range of the default vectorizer (when <paramref name="vectorizer"/> is null); null keeps the model's.</param>
+    /// <param name="nGramRange">N-gram range of the default vectorizer; null keeps the model's. Only without <paramref name="vectorizer"/>: passing both is an error.</param>
     /// <param name="vectorizer">The vectorizer to use; null: a <see cref="CountVectorizer"/> with <paramref name="nGramRange"/>.</param>
     /// <param name="ctfidf">The c-TF-IDF transformer; null: the default one.</param>
     /// <param name="representationModel">Fine-tunes the words; null: plain c-TF-IDF words.</param>
@@ -24,14 +24,20 @@ public sealed partial class BERTopic
     /// When <paramref name="topics"/> only turns outliers into topics, the outlier embedding row is dropped; when it
     /// changes the topics otherwise, <see cref="TopicEmbeddings"/> becomes null (the document embeddings are not kept).
     /// </remarks>
-    /// <exception cref="ArgumentException">The documents differ in number from the fitted ones, or <paramref name="topics"/> has the wrong length.</exception>
+    /// <exception cref="ArgumentException">The documents differ from the fitted ones, <paramref name="topics"/> has the wrong length, or both <paramref name="nGramRange"/> and <paramref name="vectorizer"/> are given.</exception>
     public void UpdateTopics(IReadOnlyList<string> documents, IReadOnlyList<int>? topics = null, int topNWords = 10,
         NGramRange? nGramRange = null, IVectorizer? vectorizer = null, ClassTfidfTransformer? ctfidf = null,
         IRepresentationModel? representationModel = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateTrainingDocuments(documents);
+        documents = ValidateTrainingDocuments(documents);
         if (topNWords < 1) throw new ArgumentOutOfRangeException(nameof(topNWords), topNWords, "topNWords must be at least 1.");
+        // Python silently drops n_gram_range when a vectorizer is given; here the combination is an error.
+        if (nGramRange is not null && vectorizer is not null)
+            throw new ArgumentException(
+                "nGramRange only configures the default CountVectorizer and would be ignored because a vectorizer was given; " +
+                "set the n-gram range on the vectorizer instead (new CountVectorizerOptions { NGramRange = ... }) and leave nGramRange null.",
+                nameof(nGramRange));
         var range = nGramRange ?? Options.NGramRange;
         range.Validate(nameof(nGramRange));
         int[] newTopics;
@@ -90,7 +96,7 @@ public sealed partial class BERTopic
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateTrainingDocuments(documents);
+        documents = ValidateTrainingDocuments(documents);
         ArgumentNullException.ThrowIfNull(groups);
         if (groups.Count == 0) throw new ArgumentException("Give at least one group of topics to merge.", nameof(groups));
         var known = _topicIds.ToHashSet();

@@ -8,7 +8,9 @@ namespace BERTopicNet;
 public sealed partial class BERTopic
 {
     private TrainingRowIndex? _trainingRows;
+    private ulong[]? _documentFingerprints;
     private int _embeddingDimension;
+    private bool _fittedOnSparse;
 
     /// <summary>
     /// Assigns new documents to the fitted topics (Python's <c>transform</c>): embed → UMAP transform → HDBSCAN
@@ -28,8 +30,9 @@ public sealed partial class BERTopic
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         if (embeddings is not null) ValidateEmbeddings(embeddings, documents.Count);
+        if (_fittedOnSparse && (embeddings is null || embeddings.GetLength(1) != _embeddingDimension)) throw SparseFitNeedsSparseRows(embeddings);
         embeddings ??= EmbedForTransform(documents, progress, cancellationToken);
         CheckDimension(embeddings.GetLength(1));
         var fingerprints = TrainingRowIndex.Fingerprint(embeddings);
@@ -42,9 +45,14 @@ public sealed partial class BERTopic
         IProgress<BERTopicProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RequireFitted();
-        ValidateDocuments(documents);
+        documents = ValidateDocuments(documents);
         ArgumentNullException.ThrowIfNull(embeddings);
         ValidateEmbeddings(embeddings, documents.Count);
+        int expected = _embeddingDimension != 0 ? _embeddingDimension : _topicEmbeddings?.GetLength(1) ?? 0;
+        if (!_fittedOnSparse && expected != 0 && embeddings.Columns != expected)
+            throw new ArgumentException(
+                $"The sparse embeddings have {embeddings.Columns} columns but the model was fitted on dense {expected}-dimensional embeddings; " +
+                "pass float[,] embeddings from the same embedding model (or none, to embed the documents with it) to Transform(documents, float[,]).", "embeddings");
         CheckDimension(embeddings.Columns);
         var fingerprints = TrainingRowIndex.Fingerprint(embeddings);
         return TransformCore(null, r => r.Transform(embeddings, cancellationToken), fingerprints, progress, cancellationToken);
@@ -55,7 +63,16 @@ public sealed partial class BERTopic
     {
         _trainingRows = dense is not null ? TrainingRowIndex.Of(dense) : sparse is not null ? TrainingRowIndex.Of(sparse) : null;
         _embeddingDimension = dense?.GetLength(1) ?? sparse?.Columns ?? 0;
+        _fittedOnSparse = sparse is not null;
     }
+
+    private ArgumentException SparseFitNeedsSparseRows(float[,]? embeddings) => new(
+        (embeddings is null
+            ? "No embeddings were given, but the model was fitted on a sparse matrix"
+            : $"The embeddings have {embeddings.GetLength(1)} columns, but the model was fitted on a sparse matrix") +
+        $" of {_embeddingDimension} columns (e.g. TF-IDF rows), not on an embedding model's vectors. Make the new documents' rows with the " +
+        "vectorizer that made the training matrix (fitted on the training documents: e.g. tfidf.Transform(newDocuments)) and call the " +
+        "CsrMatrix overload, Transform(documents, CsrMatrix).", "embeddings");
 
     private float[,] EmbedForTransform(IReadOnlyList<string> documents, IProgress<BERTopicProgress>? progress, CancellationToken ct)
     {

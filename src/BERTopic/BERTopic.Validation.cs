@@ -4,7 +4,8 @@ namespace BERTopicNet;
 
 public sealed partial class BERTopic
 {
-    private static void ValidateDocuments(IReadOnlyList<string> documents, string paramName = "documents")
+    /// <summary>Checks the documents and returns them with lone surrogates replaced by U+FFFD (<see cref="IO.Utf16Text"/>).</summary>
+    private static IReadOnlyList<string> ValidateDocuments(IReadOnlyList<string> documents, string paramName = "documents")
     {
         if (documents is null)
             throw new ArgumentNullException(paramName, "The documents are null; pass a list of strings (empty strings are allowed).");
@@ -13,6 +14,20 @@ public sealed partial class BERTopic
         for (int i = 0; i < documents.Count; i++)
             if (documents[i] is null)
                 throw new ArgumentException($"Document {i} is null; replace it with an empty string or remove it.", paramName);
+        return IO.Utf16Text.Sanitize(documents);
+    }
+
+    /// <summary>The facade's word for UMAP's row limits: how many documents a fit needs, and why.</summary>
+    private void RequireEnoughDocumentsForUmap(int documentCount, int nComponents)
+    {
+        int needed = Math.Max(2, nComponents + 1);
+        if (documentCount >= needed) return;
+        throw new ArgumentException(
+            $"BERTopic got {documentCount} document{(documentCount == 1 ? "" : "s")} but needs at least {needed} to fit with UMAP: UMAP lays the documents out in " +
+            $"{nComponents} dimensions (UmapOptions.NComponents), which takes more documents than dimensions. A useful fit needs many more: " +
+            $"topics are clusters of at least MinTopicSize ({Options.MinTopicSize}) similar documents, so hundreds of documents are typical. " +
+            "For a handful of documents pass more of them, or set UmapModel = new NoDimensionalityReduction() and a smaller MinTopicSize.",
+            "documents");
     }
 
     private static void ValidateEmbeddings(float[,] embeddings, int documentCount)

@@ -87,6 +87,16 @@ public sealed partial class BERTopic
     /// <summary>The topic ids, ascending (-1 first when there are outliers): the row order of <see cref="CTfidf"/> and <see cref="TopicEmbeddings"/>.</summary>
     public IReadOnlyList<int> TopicIds => RequireFitted()._topicIds;
 
+    /// <summary>
+    /// The number of topics, the outlier topic -1 not counted (what the samples and the CLI print as "N topics";
+    /// Python's <c>len(get_topic_info())</c> counts -1 as well). <see cref="OutlierCount"/> says how many
+    /// documents are outliers.
+    /// </summary>
+    public int TopicCount => RequireFitted()._topicIds.Count(t => t >= 0);
+
+    /// <summary>The number of training documents in the outlier topic -1 (0 when there is none).</summary>
+    public int OutlierCount => GetTopicFreq(-1);
+
     /// <summary>The topics × terms c-TF-IDF matrix (Python's <c>c_tf_idf_</c>); row i is topic <c>TopicIds[i]</c>.</summary>
     public TermWeightMatrix CTfidf => RequireFitted()._cTfidf!;
 

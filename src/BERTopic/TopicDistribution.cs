@@ -23,6 +23,13 @@ public sealed class TopicDistribution
     /// </summary>
     public float[,] Distributions { get; }
 
+    /// <summary>Document <paramref name="document"/>'s row of <see cref="Distributions"/>, in place (e.g. for <c>VisualizeDistribution</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="document"/> is out of range.</exception>
+    public ReadOnlySpan<float> Row(int document) =>
+        (uint)document < (uint)Distributions.GetLength(0)
+            ? TopicProbabilities.RowOf(Distributions, document)
+            : throw new ArgumentOutOfRangeException(nameof(document), document, $"document must be in [0, {Distributions.GetLength(0)}).");
+
     /// <summary>
     /// With <see cref="ApproximateDistributionOptions.CalculateTokens"/>: per document a tokens × topics matrix whose row t
     /// sums the similarities of the windows holding token t (not normalised); otherwise null.

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace BERTopicNet;
 
 /// <summary>
@@ -24,6 +27,31 @@ public sealed class TopicProbabilities
 
     /// <summary>Number of documents.</summary>
     public int Count => PerDocument?.Length ?? Matrix!.GetLength(0);
+
+    /// <summary>
+    /// The probabilities of document <paramref name="document"/>, as the article's <c>probabilities[0]</c>: its row
+    /// of <see cref="Matrix"/> (one value per topic, column t = topic t), or its single value when there is one
+    /// probability per document. The span reads the matrix in place.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="document"/> is not in [0, <see cref="Count"/>).</exception>
+    public ReadOnlySpan<float> Row(int document)
+    {
+        if ((uint)document >= (uint)Count)
+            throw new ArgumentOutOfRangeException(nameof(document), document, $"document must be in [0, {Count}).");
+        if (PerDocument is { } v) return v.AsSpan(document, 1);
+        return RowOf(Matrix!, document);
+    }
+
+    /// <summary>The same as <see cref="Row(int)"/>: <c>probabilities[0]</c>.</summary>
+    public ReadOnlySpan<float> this[int document] => Row(document);
+
+    /// <summary>Row <paramref name="row"/> of a row-major matrix, in place.</summary>
+    internal static ReadOnlySpan<float> RowOf(float[,] matrix, int row)
+    {
+        int columns = matrix.GetLength(1);
+        ref float first = ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(matrix));
+        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref first, (nint)row * columns), columns);
+    }
 
     /// <summary>Wraps one probability per document.</summary>
     public static TopicProbabilities FromVector(float[] perDocument) => new(perDocument ?? throw new ArgumentNullException(nameof(perDocument)), null);

@@ -98,6 +98,9 @@ public sealed class ModelFolderTests(ModelFolderFixture folders, MiniLmFixture f
             Assert.Contains(ModelResolver.UserModelDirectory, e.Message);
             Assert.Contains("BERTOPIC_MODELS", e.Message);
             Assert.Contains("optimum-cli export onnx", e.Message);
+            // The packages do not hold models/README.md: the error links the repository's page instead.
+            Assert.Contains("https://github.com/bertopic-dotnet/bertopic-dotnet/blob/HEAD/models/README.md", e.Message);
+            Assert.DoesNotContain("see models/README.md", e.Message);
             Assert.False(ModelResolver.TryResolve("no-such-model-xyz", out _));
         }
         finally

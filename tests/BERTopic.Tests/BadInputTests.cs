@@ -62,6 +62,64 @@ public class BadInputTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new BERTopicOptions { NrTopics = 0 });
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void TooFewDocumentsForTheDefaultUmapAreExplainedAtTheFacade(int count)
+    {
+        var (docs, _, emb) = TestCorpus.Create([count], noise: 0);
+        var ex = Assert.Throws<ArgumentException>(() => new BERTopic().FitTransform(docs, emb));
+        AssertNames(ex, "documents", $"BERTopic got {count} document");
+        Assert.Contains("needs at least 6", ex.Message);
+        Assert.Contains("MinTopicSize (10)", ex.Message);
+        Assert.Contains("NoDimensionalityReduction", ex.Message);
+        Assert.DoesNotContain("rows", ex.Message);
+        var small = new BERTopic(new BERTopicOptions { UmapModel = new UmapReducer(new UmapOptions { NComponents = 2, NNeighbors = 3 }) });
+        if (count >= 3) small.FitTransform(docs, emb); // the limit follows the reducer's NComponents
+        else Assert.Contains("needs at least 3", Assert.Throws<ArgumentException>(() => small.FitTransform(docs, emb)).Message);
+    }
+
+    [Fact]
+    public void SixDocumentsFitWithTheDefaults()
+    {
+        var (docs, _, emb) = TestCorpus.Create([6], noise: 0);
+        var (topics, _) = new BERTopic().FitTransform(docs, emb);
+        Assert.Equal(6, topics.Length);
+    }
+
+    [Fact]
+    public void TransformAfterASparseFitPointsToTheCsrMatrixOverload()
+    {
+        var (docs, labels, _) = TestCorpus.Create([8, 8, 8], noise: 0);
+        var counts = new Vectorizers.CountVectorizer().FitTransform(docs);
+        var rows = new CsrMatrix(counts.Rows, counts.Columns, counts.IndPtr, counts.Indices, [.. counts.Counts.Select(v => (float)v)]);
+        var model = new BERTopic(new BERTopicOptions { MinTopicSize = 5 });
+        var (fitted, _) = model.FitTransform(docs, rows);
+        var noEmbeddings = Assert.Throws<ArgumentException>(() => model.Transform(docs));
+        AssertNames(noEmbeddings, "embeddings", "fitted on a sparse matrix");
+        Assert.Contains("Transform(documents, CsrMatrix)", noEmbeddings.Message);
+        var dense = Assert.Throws<ArgumentException>(() => model.Transform(docs, new float[docs.Length, 384]));
+        Assert.Contains("The embeddings have 384 columns, but the model was fitted on a sparse matrix", dense.Message);
+        Assert.Contains("vectorizer that made the training matrix", dense.Message);
+        Assert.Equal(fitted, model.Transform(docs, rows).Topics);
+
+        var dir = Directory.CreateTempSubdirectory("bertopic-sparse-");
+        try
+        {
+            model.Save(Path.Combine(dir.FullName, "m"));
+            var loaded = BERTopic.Load(Path.Combine(dir.FullName, "m"));
+            Assert.Contains("Transform(documents, CsrMatrix)", Assert.Throws<ArgumentException>(() => loaded.Transform(docs)).Message);
+        }
+        finally { dir.Delete(true); }
+
+        var denseModel = Manual();
+        var oneHot = new float[docs.Length, 3];
+        for (int i = 0; i < docs.Length; i++) oneHot[i, labels[i]] = 1;
+        denseModel.FitTransform(docs, oneHot, labels);
+        Assert.Contains("fitted on dense 3-dimensional embeddings", Assert.Throws<ArgumentException>(() => denseModel.Transform(docs, rows)).Message);
+    }
+
     [Fact]
     public void QueriesBeforeFitting()
     {

@@ -75,6 +75,40 @@ public class TopicOperationsTests
     }
 
     [Fact]
+    public void ReduceTopicsRejectsOtherDocumentsOfTheSameCount()
+    {
+        var (model, docs, _, _) = Fitted([6, 9, 7]);
+        var other = docs.Select((d, i) => i == 4 || i == 11 ? d + " changed" : d).ToArray();
+        var ex = Assert.Throws<ArgumentException>(() => model.ReduceTopics(other, 2));
+        Assert.Equal("documents", ex.ParamName);
+        Assert.Contains("2 of the 24 documents differ", ex.Message);
+        Assert.Contains("document 4, 11", ex.Message);
+        var reversed = docs.Reverse().ToArray();
+        Assert.Contains("same order", Assert.Throws<ArgumentException>(() => model.ReduceTopics(reversed, 2)).Message);
+        Assert.Throws<ArgumentException>(() => model.UpdateTopics(other));
+        Assert.Throws<ArgumentException>(() => model.MergeTopics(other, [0, 1]));
+        Assert.Equal(4, model.TopicIds.Count); // nothing changed
+        model.ReduceTopics(docs, 2);
+        Assert.Equal(2, model.TopicIds.Count);
+    }
+
+    [Fact]
+    public void ReduceTopicsChecksDocumentsAfterSaveAndLoad()
+    {
+        var (model, docs, _, _) = Fitted([6, 9, 7]);
+        var dir = Directory.CreateTempSubdirectory("bertopic-fp-");
+        try
+        {
+            model.Save(Path.Combine(dir.FullName, "m"), new BERTopicNet.Persistence.SaveOptions { SaveFittedStages = false });
+            var loaded = BERTopic.Load(Path.Combine(dir.FullName, "m"));
+            Assert.Contains("differ from the ones the model was fitted on",
+                Assert.Throws<ArgumentException>(() => loaded.ReduceTopics([.. docs.Skip(1), docs[0]], 2)).Message);
+            loaded.ReduceTopics(docs, 2);
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
     public void NrTopicsAtFitReducesToThatNumber()
     {
         var (docs, labels, emb) = TestCorpus.Create([6, 9, 7], noise: 0);
@@ -100,5 +134,19 @@ public class TopicOperationsTests
         Assert.Equal(noOutliers, model.DocumentTopics);
         Assert.Equal(3, model.TopicEmbeddings!.GetLength(0)); // the outlier row is dropped
         Assert.Throws<ArgumentException>(() => model.UpdateTopics(docs, [0, 1]));
+    }
+
+    [Fact]
+    public void UpdateTopicsRejectsAnNGramRangeTogetherWithAVectorizer()
+    {
+        var (model, docs, _, _) = Fitted([5, 12, 8]);
+        var before = model.GetTopic(0);
+        var vectorizer = new Vectorizers.CountVectorizer(new Vectorizers.CountVectorizerOptions { NGramRange = (1, 2) });
+        var ex = Assert.Throws<ArgumentException>(() => model.UpdateTopics(docs, nGramRange: (1, 3), vectorizer: vectorizer));
+        Assert.Equal("nGramRange", ex.ParamName);
+        Assert.Contains("set the n-gram range on the vectorizer", ex.Message);
+        Assert.Equal(before, model.GetTopic(0));
+        model.UpdateTopics(docs, vectorizer: vectorizer); // the vectorizer alone, its n-grams used
+        Assert.Contains(model.GetTopics().SelectMany(kv => kv.Value), w => w.Word.Contains(' '));
     }
 }

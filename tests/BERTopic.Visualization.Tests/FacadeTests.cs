@@ -46,13 +46,41 @@ public sealed class FacadeTests
         {
             int row = data.IndexOf(t);
             Assert.Equal(model.TopicSizes[t], data.Sizes[row]);
-            Assert.Equal(model.GetTopic(t)!.Select(w => w.Word), data.Words[row].Select(w => w.Word));
+            Assert.Equal(model.GetTopic(t)!.Where(w => !w.IsFiller).Select(w => w.Word), data.Words[row].Select(w => w.Word));
         }
         Assert.NotNull(data.CTfIdf);
         Assert.Equal(model.CTfidf.Columns, data.CTfIdf!.Columns);
         Assert.NotNull(data.TopicEmbeddings);
         Assert.Equal(model.DocumentTopics, data.DocumentTopics!);
         Assert.Equal(model.TopicLabels[0], data.Label(data.IndexOf(0)));
+    }
+
+    [Fact]
+    public void Charts_and_labels_leave_out_the_filler_words()
+    {
+        var (model, _, _) = FitSmallModel();
+        // Six words a family, ten words a topic: Python pads with ("", 1e-05), and so does GetTopic.
+        Assert.Contains(model.GetTopic(0)!, w => w.IsFiller && w.Word == "" && w.Score == 1e-5);
+        var data = model.ToChartData();
+        Assert.All(data.Words, words => Assert.DoesNotContain(words, w => w.IsFiller));
+        Assert.DoesNotContain("__", model.TopicLabels[0]);
+        Assert.Equal(model.TopicLabels[0], data.Label(data.IndexOf(0)));
+        var bars = model.VisualizeBarchart(new BarchartOptions { WordCount = 10 });
+        Assert.All(bars.Data, trace => Assert.DoesNotContain(trace!["y"]!.AsArray(), y => y!.GetValue<string>().Trim().Length == 0));
+        Assert.Equal(model.GetTopic(0)!.Count(w => !w.IsFiller), bars.Data[0]!["y"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Distribution_of_a_document_without_a_probability_matrix_points_to_ApproximateDistribution()
+    {
+        var (model, docs, _) = FitSmallModel();
+        Assert.Null(model.Probabilities?.Matrix);
+        var e = Assert.Throws<InvalidOperationException>(() => model.VisualizeDistribution(document: 0));
+        Assert.Contains("CalculateProbabilities = true", e.Message);
+        Assert.Contains("ApproximateDistribution", e.Message);
+        var distribution = model.ApproximateDistribution([docs[0]]);
+        var figure = model.VisualizeDistribution(distribution.Row(0));
+        Assert.NotEmpty(figure.Data[0]!["x"]!.AsArray());
     }
 
     [Fact]

@@ -63,7 +63,7 @@ internal sealed class FitCommand : ICliCommand
             clock.PrintSummary(new JsonObject
             {
                 ["documents"] = texts.Count,
-                ["topics"] = topicModel.TopicIds.Count(t => t >= 0),
+                ["topics"] = topicModel.TopicCount,
                 ["outliers"] = result.Topics.Count(t => t < 0),
             });
             return 0;

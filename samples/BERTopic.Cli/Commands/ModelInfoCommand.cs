@@ -53,7 +53,7 @@ internal sealed class ModelInfoCommand : ICliCommand
             clock.PrintSummary(new JsonObject
             {
                 ["format"] = ours ? "bertopic-net" : "python-bertopic-safetensors",
-                ["topics"] = loaded.TopicIds.Count,
+                ["topics"] = loaded.TopicCount,
                 ["documents"] = loaded.DocumentTopics.Count,
             });
             return 0;

@@ -26,7 +26,10 @@ public static class JsonlCorpus
             if (string.IsNullOrWhiteSpace(line)) continue;
             try
             {
-                using var doc = JsonDocument.Parse(line);
+                // A lone surrogate, raw or escaped ("\ud83d", as Python's json.dump writes it), is read as U+FFFD.
+                var utf8 = System.Text.Encoding.UTF8.GetBytes(line);
+                JsonSurrogateEscapes.ReplaceLone(utf8);
+                using var doc = JsonDocument.Parse(utf8);
                 if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
                     throw new InvalidDataException($"{path}:{lineNo}: each line must be a JSON object with a string \"text\".");
                 string? label = null;

@@ -137,9 +137,13 @@ public sealed partial class BERTopic
 
         // What Transform needs to recognise training documents (it gives them their fitted topic).
         m["embedding_dimension"] = _embeddingDimension;
+        m["embeddings_sparse"] = _fittedOnSparse;
         if (_trainingRows is { } rows)
         {
-            new SafeTensorsFile().Add(SafeTensor.FromUInt64("fingerprints", rows.Fingerprints)).Save(Path.Combine(dir, FingerprintsFileName));
+            var file = new SafeTensorsFile().Add(SafeTensor.FromUInt64("fingerprints", rows.Fingerprints));
+            if (_documentFingerprints is { } texts && texts.Length == rows.Fingerprints.Length)
+                file.Add(SafeTensor.FromUInt64("text_fingerprints", texts)); // what ReduceTopics checks its documents against
+            file.Save(Path.Combine(dir, FingerprintsFileName));
             m["document_fingerprints"] = FingerprintsFileName;
         }
         else m["document_fingerprints"] = null;
@@ -326,11 +330,15 @@ public sealed partial class BERTopic
             if (dim < 0) throw new ModelFormatException(mpath, $"'model.embedding_dimension' = {dim} is negative.");
             model._embeddingDimension = dim;
         }
+        if (JsonFields.Optional(m, "embeddings_sparse") is { } es) model._fittedOnSparse = JsonFields.Bool(es, "model.embeddings_sparse", mpath);
         if (JsonFields.Optional(m, "document_fingerprints") is { } fn)
         {
             string fpath = Path.Combine(dir, PlainFileName(JsonFields.String(fn, "model.document_fingerprints", mpath), "model.document_fingerprints", mpath));
-            var fingerprints = SafeTensorsFile.Read(fpath)["fingerprints"].RequireShape(py.Topics.Topics.Length).ToUInt64Array();
+            var fingerprintFile = SafeTensorsFile.Read(fpath);
+            var fingerprints = fingerprintFile["fingerprints"].RequireShape(py.Topics.Topics.Length).ToUInt64Array();
             model._trainingRows = new TrainingRowIndex(fingerprints);
+            if (fingerprintFile.TryGetTensor("text_fingerprints", out var texts))
+                model._documentFingerprints = texts.RequireShape(py.Topics.Topics.Length).ToUInt64Array();
         }
         var reducer = LoadStage(JsonFields.Optional(m, "reducer"), "model.reducer", dir, mpath);
         var clusterer = LoadStage(JsonFields.Optional(m, "clusterer"), "model.clusterer", dir, mpath);

@@ -25,6 +25,7 @@ internal static class JsonFields
     {
         try { _ = StrictUtf8.GetCharCount(bytes); }
         catch (System.Text.DecoderFallbackException e) { throw new ModelFormatException(path, "is not valid UTF-8 text.", e); }
+        IO.JsonSurrogateEscapes.ReplaceLone(bytes); // Python writes "\ud83d" for a lone surrogate; it loads as U+FFFD
         JsonNode? node;
         try { node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false }); }
         catch (JsonException e) { throw new ModelFormatException(path, $"is not valid JSON ({e.Message}).", e); }

@@ -236,7 +236,7 @@ public sealed class ModelRoundTripTests : IDisposable
                 ["indptr"] = ("I32", [topics + 1]),
             },
             ["probabilities.safetensors"] = new() { ["probabilities"] = ("F32", [model.DocumentTopics.Count]) },
-            ["document_fingerprints.safetensors"] = new() { ["fingerprints"] = ("U64", [model.DocumentTopics.Count]) },
+            ["document_fingerprints.safetensors"] = new() { ["fingerprints"] = ("U64", [model.DocumentTopics.Count]), ["text_fingerprints"] = ("U64", [model.DocumentTopics.Count]) },
         };
         foreach (var (file, tensors) in expectedTensors)
         {
