@@ -4,7 +4,7 @@ public sealed partial class BERTopic
 {
     /// <summary>
     /// The default label of each topic: the id and its first four words joined by '_' (Python's
-    /// <c>topic_labels_</c>), e.g. <c>3_space_nasa_orbit_launch</c>.
+    /// <c>topic_labels_</c>), e.g. <c>3_space_nasa_orbit_launch</c>; a zero-shot topic's label is its zero-shot label.
     /// </summary>
     public IReadOnlyDictionary<int, string> TopicLabels
     {
@@ -14,6 +14,9 @@ public sealed partial class BERTopic
             var labels = new SortedDictionary<int, string>();
             foreach (var (topic, words) in _representations)
                 labels[topic] = $"{topic}_" + string.Join("_", words.Take(4).Select(w => w.Word));
+            if (_zeroShotLabels is { } zeroShot)
+                foreach (var (topic, index) in _zeroShotTopics)
+                    if (labels.ContainsKey(topic)) labels[topic] = zeroShot[index];
             return labels;
         }
     }

@@ -23,6 +23,9 @@ public sealed class ClassTfidfTransformer
     /// <summary>The settings.</summary>
     public ClassTfidfOptions Options { get; }
 
+    /// <summary>The idf multiplier BERTopic gives the words of a seed topic list (1.2).</summary>
+    public const double GuidedSeedMultiplier = 1.2;
+
     /// <summary>The fitted idf per term, or null before fitting.</summary>
     public IReadOnlyList<double>? Idf => _idf;
 
@@ -32,7 +35,14 @@ public sealed class ClassTfidfTransformer
     /// <summary>Learns the idf from class-term counts.</summary>
     /// <param name="counts">One row per class.</param>
     /// <param name="multiplier">Optional per-term idf multiplier (BERTopic's seed-topic weighting).</param>
-    public ClassTfidfTransformer Fit(DocumentTermMatrix counts, IReadOnlyList<double>? multiplier = null)
+    public ClassTfidfTransformer Fit(DocumentTermMatrix counts, IReadOnlyList<double>? multiplier = null) => Fit(counts, multiplier, null);
+
+    /// <summary>
+    /// Learns the idf as BERTopic's <c>_c_tf_idf</c> does with a seed topic list: the words of
+    /// <paramref name="seedTopicWords"/> get the multiplier 1.2 (overriding <see cref="ClassTfidfOptions.SeedMultiplier"/>
+    /// for a word that is in both), the other <see cref="ClassTfidfOptions.SeedWords"/> get <see cref="ClassTfidfOptions.SeedMultiplier"/>.
+    /// </summary>
+    internal ClassTfidfTransformer Fit(DocumentTermMatrix counts, IReadOnlyList<double>? multiplier, IReadOnlySet<string>? seedTopicWords)
     {
         ArgumentNullException.ThrowIfNull(counts);
         if (counts.Rows == 0) throw new ArgumentException("c-TF-IDF needs at least one class (row).", nameof(counts));
@@ -51,11 +61,17 @@ public sealed class ClassTfidfTransformer
             idf[j] = Options.Bm25Weighting ? Math.Log(1 + ((a - f + 0.5) / (f + 0.5))) : Math.Log((a / f) + 1);
             if (multiplier is not null) idf[j] *= multiplier[j];
         }
-        if (Options.SeedWords is { Count: > 0 } seeds)
+        IReadOnlySet<string>? set = Options.SeedWords is { Count: > 0 } seeds
+            ? seeds as IReadOnlySet<string> ?? new HashSet<string>(seeds, StringComparer.Ordinal)
+            : null;
+        if (set is not null || seedTopicWords is { Count: > 0 })
         {
-            var set = seeds as IReadOnlySet<string> ?? new HashSet<string>(seeds, StringComparer.Ordinal);
             for (int j = 0; j < idf.Length; j++)
-                if (set.Contains(counts.Vocabulary[j])) idf[j] *= Options.SeedMultiplier;
+            {
+                string term = counts.Vocabulary[j];
+                if (seedTopicWords is not null && seedTopicWords.Contains(term)) idf[j] *= GuidedSeedMultiplier;
+                else if (set is not null && set.Contains(term)) idf[j] *= Options.SeedMultiplier;
+            }
         }
         _idf = idf;
         return this;
