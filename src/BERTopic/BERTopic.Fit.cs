@@ -82,7 +82,6 @@ public sealed partial class BERTopic
         if (_stageDurations.Count == 0 && embeddingsComputed) _stageDurations[BERTopicStages.Embedding] = stage.Elapsed;
         RememberTrainingRows(dense, sparse);
         ClearZeroShot();
-        _seedTopicWords = Options.SeedTopicList is { } seedTopics ? Guided.SeedTopicGuide.SeedWords(seedTopics) : null;
         if (Options.SeedTopicList is not null || Options.ZeroShotTopicList is not null)
         {
             if (dense is null)

@@ -4,7 +4,11 @@ namespace BERTopicNet;
 
 public sealed partial class BERTopic
 {
-    private HashSet<string>? _seedTopicWords;
+    private HashSet<string>? _seedTopicWordsCache;
+
+    /// <summary>The words of <see cref="BERTopicOptions.SeedTopicList"/>, boosted in every c-TF-IDF fit (as Python's <c>_c_tf_idf</c>).</summary>
+    private HashSet<string>? _seedTopicWords =>
+        Options.SeedTopicList is { } seeds ? _seedTopicWordsCache ??= SeedTopicGuide.SeedWords(seeds) : null;
 
     /// <summary>Python's <c>_guided_topic_modeling</c>: seed-topic labels for the reducer and the nudged embeddings.</summary>
     private (int[] Y, float[,] Nudged) GuideBySeedTopics(float[,] embeddings, CancellationToken ct)
