@@ -119,6 +119,23 @@ m = model(seed_topic_list=seeds)
 topics, probs = m.fit_transform(docs, emb.copy())
 result["cases"]["guided"] = {"seed_topic_list": seeds, **dump(m, topics, probs)}
 
+# merge_models: model A on themes 0-2 and the noise, model B on themes 1, 3, 4 (theme 1 is in both).
+parts = {"A": [i for i, l in enumerate(labels) if l in (0, 1, 2, -1)], "B": [i for i, l in enumerate(labels) if l in (1, 3, 4)]}
+fitted = []
+for key in ("A", "B"):
+    idx = parts[key]
+    m = model()
+    m.fit([docs[i] for i in idx], emb[idx].copy())
+    fitted.append(m)
+merged = BERTopic.merge_models(fitted, min_similarity=0.7)
+result["cases"]["merge"] = {
+    "rows_a": parts["A"], "rows_b": parts["B"], "min_similarity": 0.7,
+    "doc_topics": [int(t) for t in merged.topics_],
+    "topic_sizes": {str(k): int(v) for k, v in sorted(merged.topic_sizes_.items())},
+    "topic_words": {str(k): [[w, float(s)] for w, s in v] for k, v in sorted(merged.topic_representations_.items())},
+    "topic_embeddings": np.asarray(merged.topic_embeddings_).tolist(),
+}
+
 # Semi-supervised UMAP: half of the true labels hidden.
 from umap import UMAP
 y = [l if i % 2 == 0 else -1 for i, l in enumerate(labels)]
