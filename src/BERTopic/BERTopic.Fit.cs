@@ -82,6 +82,7 @@ public sealed partial class BERTopic
         if (_stageDurations.Count == 0 && embeddingsComputed) _stageDurations[BERTopicStages.Embedding] = stage.Elapsed;
         RememberTrainingRows(dense, sparse);
         ClearZeroShot();
+        _onlineTopicSums = null;
         if (Options.SeedTopicList is not null || Options.ZeroShotTopicList is not null)
         {
             if (dense is null)

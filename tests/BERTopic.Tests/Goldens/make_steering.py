@@ -136,6 +136,26 @@ result["cases"]["merge"] = {
     "topic_embeddings": np.asarray(merged.topic_embeddings_).tolist(),
 }
 
+# OnlineCountVectorizer: two batches of per-topic texts, decay 0.5, delete_min_df 2.
+from bertopic.vectorizers import OnlineCountVectorizer
+batches = [["space rocket orbit space", "goal match goal", "bread oven"],
+           ["space moon nasa", "goal league", "oven dough dough", "guitar band song"]]
+ocv = OnlineCountVectorizer(decay=0.5, delete_min_df=2)
+bags = []
+for b in batches:
+    X = ocv.partial_fit(b).update_bow(b)
+    words = ocv.get_feature_names_out()
+    dense = X.toarray()
+    bags.append({w: [float(v) for v in dense[:, j]] for j, w in enumerate(words)})
+result["cases"]["online_cv"] = {"batches": batches, "decay": 0.5, "delete_min_df": 2, "bags": bags}
+
+# IncrementalPCA as BERTopic's online example uses it (3 components, batches of 40 rows).
+from sklearn.decomposition import IncrementalPCA
+ipca = IncrementalPCA(n_components=3, batch_size=40)
+red = ipca.fit_transform(emb.copy())
+result["cases"]["incremental_pca"] = {"n_components": 3, "batch_size": 40, "mean": ipca.mean_.tolist(),
+                                      "singular_values": ipca.singular_values_.tolist(), "transform_first5": red[:5].tolist()}
+
 # Semi-supervised UMAP: half of the true labels hidden.
 from umap import UMAP
 y = [l if i % 2 == 0 else -1 for i, l in enumerate(labels)]
@@ -151,4 +171,4 @@ result["cases"]["semi_supervised"] = {"y": y, "python_ari_per_seed": aris, "pyth
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "steering.json")
 with open(path, "w") as f:
     json.dump(result, f, separators=(",", ":"))
-print(path, {k: (len(set(v["doc_topics"])) if "doc_topics" in v else v["python_ari_mean"]) for k, v in result["cases"].items()})
+print(path, {k: len(set(v["doc_topics"])) if "doc_topics" in v else v.get("python_ari_mean") for k, v in result["cases"].items()})
