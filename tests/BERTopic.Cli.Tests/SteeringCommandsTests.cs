@@ -90,7 +90,28 @@ public sealed class SteeringCommandsTests : IDisposable
         Assert.Equal(90, ReadJson(P("t.json")).GetProperty("doc_topics").GetArrayLength());
     }
 
+    [Fact]
+    public void PartialFitFeedsChunksAndWritesTopicsForAllDocuments()
+    {
+        var (docs, emb) = Corpus();
+        var r = CliProcess.Run("partial-fit", "--docs", docs, "--embeddings", emb, "--out", P("online"), "--chunks", "3",
+            "--clusters", "3", "--decay", "0.01", "--delete-min-df", "1");
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        var seconds = r.Summary.GetProperty("seconds");
+        foreach (var key in new[] { "partial_fit", "save", "total" }) Assert.True(seconds.TryGetProperty(key, out _), key);
+        var topics = ReadJson(P("online/topics.json"));
+        var docTopics = topics.GetProperty("doc_topics").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.Equal(180, docTopics.Length);
+        Assert.Equal(3, docTopics.Distinct().Count());
+        Assert.Equal(3, topics.GetProperty("topic_labels").EnumerateObject().Count());
+        var t = CliProcess.Run("transform", "--model", P("online/model"), "--docs", docs, "--embeddings", emb, "--out", P("t.json"));
+        Assert.True(t.ExitCode == 0, t.StdErr);
+        Assert.Equal(docTopics, ReadJson(P("t.json")).GetProperty("doc_topics").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
     [Theory]
+    [InlineData("partial-fit", "--docs", "D", "--embeddings", "E", "--out", "o", "--chunks", "0")]
+    [InlineData("partial-fit", "--docs", "D", "--embeddings", "E", "--out", "o", "--clusters", "500")]
     [InlineData("fit", "--docs", "D", "--out", "o", "--zero-shot-topics", "EMPTY")]
     [InlineData("fit", "--docs", "D", "--out", "o", "--seed-topics", "EMPTY")]
     [InlineData("fit", "--docs", "D", "--out", "o", "--zero-shot-topics", "/nonexistent/z.json")]
@@ -98,10 +119,10 @@ public sealed class SteeringCommandsTests : IDisposable
     [InlineData("merge", "--models", "M", "/nonexistent/model", "--out", "o")]
     public void BadArgumentsGiveOneLineOnStderrAndExitCode2(params string[] args)
     {
-        var (docs, _) = Corpus(perTheme: 10);
+        var (docs, emb) = Corpus(perTheme: 10);
         File.WriteAllText(P("empty.json"), "[]");
         Directory.CreateDirectory(P("m"));
-        var resolved = args.Select(a => a switch { "D" => docs, "EMPTY" => P("empty.json"), "M" => P("m"), "o" => P("o"), _ => a }).ToArray();
+        var resolved = args.Select(a => a switch { "D" => docs, "E" => emb, "EMPTY" => P("empty.json"), "M" => P("m"), "o" => P("o"), _ => a }).ToArray();
         var r = CliProcess.Run(resolved);
         Assert.Equal(2, r.ExitCode);
         var errorLines = r.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
