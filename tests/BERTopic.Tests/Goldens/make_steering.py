@@ -156,6 +156,13 @@ red = ipca.fit_transform(emb.copy())
 result["cases"]["incremental_pca"] = {"n_components": 3, "batch_size": 40, "mean": ipca.mean_.tolist(),
                                       "singular_values": ipca.singular_values_.tolist(), "transform_first5": red[:5].tolist()}
 
+# Supervised: a classifier (NearestCentroid) as the clusterer, identity reducer, the true labels as y.
+from sklearn.neighbors import NearestCentroid
+m = BERTopic(umap_model=BaseDimensionalityReduction(), hdbscan_model=NearestCentroid())
+topics, probs = m.fit_transform(docs, emb.copy(), y=labels)
+t2, _ = m.transform(docs[:40], emb[:40] * 0.9 + emb[40:80] * 0.1)  # blends: not training rows
+result["cases"]["supervised"] = {"y": labels, **dump(m, topics, probs), "transform_blend40": [int(t) for t in t2]}
+
 # Semi-supervised UMAP: half of the true labels hidden.
 from umap import UMAP
 y = [l if i % 2 == 0 else -1 for i, l in enumerate(labels)]
