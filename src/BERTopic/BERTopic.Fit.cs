@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using BERTopicNet.Clustering;
 using BERTopicNet.Reduction;
 using BERTopicNet.Representation;
 using BERTopicNet.Topics;
@@ -82,6 +83,14 @@ public sealed partial class BERTopic
         if (_stageDurations.Count == 0 && embeddingsComputed) _stageDurations[BERTopicStages.Embedding] = stage.Elapsed;
         RememberTrainingRows(dense, sparse);
         _documentFingerprints = DocumentFingerprints.Of(documents);
+        ClearZeroShot();
+        _onlineTopicSums = null;
+        if (Options.SeedTopicList is not null || Options.ZeroShotTopicList is not null)
+        {
+            if (dense is null)
+                throw new NotSupportedException("Guided and zero-shot topic modeling compare dense document embeddings with embedded seed topics or labels; pass dense embeddings.");
+        }
+        if (Options.SeedTopicList is not null) (y, dense) = GuideBySeedTopics(dense!, ct);
         stage.Restart();
         Log(BERTopicStages.Reduction, "reducing embeddings");
         _reducer = Options.UmapModel ?? DefaultStages.CreateReducer(Options);
@@ -95,17 +104,30 @@ public sealed partial class BERTopic
         _stageDurations[BERTopicStages.Reduction] = stage.Elapsed;
         stage.Restart();
 
+        int[]? zeroShot = Options.ZeroShotTopicList is not null ? AssignZeroShot(dense!, ct) : null;
+        int[] clustered = zeroShot is null ? [] : [.. Enumerable.Range(0, n).Where(i => zeroShot[i] < 0)];
+        bool anyZeroShot = zeroShot is not null && clustered.Length < n;
         Log(BERTopicStages.Clustering, "clustering");
         _clusterer = Options.HdbscanModel ?? DefaultStages.CreateClusterer(Options);
-        var assignment = _clusterer.Fit(reduced, y, StageProgress(progress, BERTopicStages.Clustering), ct);
-        if (assignment.Labels.Length != n)
-            throw new InvalidOperationException($"The clusterer {_clusterer.GetType().Name} returned {assignment.Labels.Length} labels for {n} documents.");
+        ClusterAssignment assignment;
+        if (!anyZeroShot)
+            assignment = _clusterer.Fit(reduced, y, StageProgress(progress, BERTopicStages.Clustering), ct);
+        else if (clustered.Length > 0)
+        {
+            // The documents left by zero-shot assignment are clustered on their reduced embeddings (the reducer saw all).
+            var subset = ZeroShot.ZeroShotAssigner.SelectRows(reduced, clustered);
+            assignment = _clusterer.Fit(subset, y is null ? null : [.. clustered.Select(i => y[i])], StageProgress(progress, BERTopicStages.Clustering), ct);
+        }
+        else assignment = new ClusterAssignment([], null);
+        int expectedLabels = anyZeroShot ? clustered.Length : n;
+        if (assignment.Labels.Length != expectedLabels)
+            throw new InvalidOperationException($"The clusterer {_clusterer.GetType().Name} returned {assignment.Labels.Length} labels for {expectedLabels} documents.");
         foreach (var label in assignment.Labels)
             if (label < -1) throw new InvalidOperationException($"The clusterer {_clusterer.GetType().Name} returned label {label}; labels must be >= -1.");
         _stageDurations[BERTopicStages.Clustering] = stage.Elapsed;
         stage.Restart();
         float[,]? soft = null;
-        if (Options.CalculateProbabilities)
+        if (Options.CalculateProbabilities && !anyZeroShot)
         {
             Log(BERTopicStages.Probabilities, "computing soft memberships");
             soft = _clusterer.SoftMemberships(ct);
@@ -115,19 +137,31 @@ public sealed partial class BERTopic
         ct.ThrowIfCancellationRequested();
         stage.Restart();
 
-        var topics = (int[])assignment.Labels.Clone();
+        int[] topics;
+        Dictionary<int, int>? zeroShotTopics = null;
+        if (anyZeroShot) (topics, zeroShotTopics) = ZeroShot.ZeroShotAssigner.Combine(zeroShot!, assignment.Labels);
+        else topics = (int[])assignment.Labels.Clone();
         _mapper = new TopicMapper(topics);
         _customLabels = null;
-        if (Options.NrTopics is null) topics = ApplyMapping(topics, SortBySize(topics));
+        if (zeroShotTopics is not null) SetZeroShotTopics(zeroShotTopics);
+        // Zero-shot topics come first in label order, the clustered ones after them (Python numbers them so, unsorted).
+        if (Options.NrTopics is null && zeroShotTopics is null) topics = ApplyMapping(topics, SortBySize(topics));
         else SetTopicSizes(topics);
 
         var embeddingSource = new EmbeddingSource(dense, sparse);
         ExtractTopics(documents, topics, embeddingSource, fineTune: Options.NrTopics is null, mergeMappings: null, progress, ct);
+        CheckSeedWordsInVocabulary();
         if (Options.NrTopics is { } nrTopics)
             topics = ReduceTopicsCore(documents, topics, nrTopics, embeddingSource, progress, ct);
 
         SaveRepresentativeDocs(documents, topics, progress, ct);
-        _probabilities = MapProbabilities(soft, assignment.Strengths);
+        if (anyZeroShot)
+        {
+            // As Python: probabilities are the cosine similarities with the topic embeddings, and Transform uses them too.
+            _clusterer = new ManualClusterer();
+            _probabilities = PredictByTopicEmbeddings(dense!).Probabilities;
+        }
+        else _probabilities = MapProbabilities(soft, assignment.Strengths);
         _stageDurations[BERTopicStages.Representation] = stage.Elapsed;
         Options.Logger?.LogInformation("BERTopic fit: {Topics} topics from {Count} documents in {Seconds:F2} s", _topicIds.Length, n, clock.Elapsed.TotalSeconds);
         return new TopicModelResult((int[])topics.Clone(), _probabilities);
@@ -175,7 +209,7 @@ public sealed partial class BERTopic
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.1));
         var counts = _vectorizer.FitTransform(joined, ct);
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.6));
-        _ctfidf.Fit(counts);
+        _ctfidf.Fit(counts, null, _seedTopicWords);
         var cTfidf = _ctfidf.Transform(counts);
         _cTfidf = cTfidf;
         _topicIds = topicIds;
@@ -200,6 +234,7 @@ public sealed partial class BERTopic
             _topicEmbeddings = TopicEmbeddingCalculator.Mean(embeddings.Dense, embeddings.Sparse, topics, topicIds);
         else if (mergeMappings is not null && previousEmbeddings is not null)
             _topicEmbeddings = TopicEmbeddingCalculator.WeightedMerge(previousEmbeddings, previousIds, mergeMappings, topicIds);
+        RemapZeroShotTopics();
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 1));
     }
 

@@ -6,7 +6,7 @@ public sealed partial class BERTopic
     /// The default label of each topic: the id and its first four words joined by '_' (Python's
     /// <c>topic_labels_</c>), e.g. <c>3_space_nasa_orbit_launch</c>. The empty filler words
     /// (<see cref="TopicWord.IsFiller"/>) of a topic with fewer words are left out (Python keeps them:
-    /// <c>3_space_nasa__</c>).
+    /// <c>3_space_nasa__</c>). A zero-shot topic's label is its zero-shot label.
     /// </summary>
     public IReadOnlyDictionary<int, string> TopicLabels
     {
@@ -16,6 +16,9 @@ public sealed partial class BERTopic
             var labels = new SortedDictionary<int, string>();
             foreach (var (topic, words) in _representations)
                 labels[topic] = $"{topic}_" + string.Join("_", words.Take(4).Where(w => !w.IsFiller).Select(w => w.Word));
+            if (_zeroShotLabels is { } zeroShot)
+                foreach (var (topic, index) in _zeroShotTopics)
+                    if (labels.ContainsKey(topic)) labels[topic] = zeroShot[index];
             return labels;
         }
     }

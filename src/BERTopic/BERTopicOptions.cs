@@ -44,6 +44,25 @@ public sealed class BERTopicOptions
     /// </summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>
+    /// Guided topic modeling (Python's <c>seed_topic_list</c>): one list of seed words per topic to converge around.
+    /// Each list is embedded (its words joined by spaces) with the embedding model; a document closer to a seed topic
+    /// than to the mean document is nudged toward it (¾ document + ¼ seed topic) and labelled with it for the reducer;
+    /// the seed words' idf is multiplied by 1.2 in c-TF-IDF. Default null: not guided.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? SeedTopicList { get; init; }
+
+    /// <summary>
+    /// Zero-shot topic modeling (Python's <c>zeroshot_topic_list</c>): topic labels that documents may be assigned to.
+    /// A document whose embedding has cosine similarity ≥ <see cref="ZeroShotMinSimilarity"/> to a label's embedding
+    /// goes to that label's topic; the others are clustered; the zero-shot topics come first (ids 0, 1, … in list
+    /// order) and keep the label as their <see cref="BERTopic.TopicLabels">topic label</see>. Default null: none.
+    /// </summary>
+    public IReadOnlyList<string>? ZeroShotTopicList { get; init; }
+
+    /// <summary>The cosine similarity a document needs to a zero-shot label to be assigned to it. Default 0.7.</summary>
+    public double ZeroShotMinSimilarity { get; init; } = 0.7;
+
     /// <summary>Embeds documents. Null: the default sentence-embedding model for <see cref="Language"/>.</summary>
     public IEmbeddingModel? EmbeddingModel { get; init; }
 
@@ -76,5 +95,28 @@ public sealed class BERTopicOptions
         if (TopNWords < 1) throw new ArgumentException($"TopNWords must be at least 1, not {TopNWords}.", "options");
         if (MinTopicSize < 2) throw new ArgumentException($"MinTopicSize must be at least 2, not {MinTopicSize}.", "options");
         NGramRange.Validate("options");
+        if (SeedTopicList is { } seeds)
+        {
+            if (seeds.Count == 0) throw new ArgumentException("SeedTopicList is empty; give at least one list of seed words, or leave it null.", "options");
+            for (int i = 0; i < seeds.Count; i++)
+            {
+                if (seeds[i] is null || seeds[i].Count == 0)
+                    throw new ArgumentException($"SeedTopicList[{i}] is {(seeds[i] is null ? "null" : "empty")}; every seed topic needs at least one word.", "options");
+                for (int j = 0; j < seeds[i].Count; j++)
+                    if (string.IsNullOrWhiteSpace(seeds[i][j]))
+                        throw new ArgumentException($"SeedTopicList[{i}][{j}] is null or blank; seed words must be non-empty.", "options");
+            }
+        }
+        if (ZeroShotTopicList is { } labels)
+        {
+            if (labels.Count == 0) throw new ArgumentException("ZeroShotTopicList is empty; give at least one topic label, or leave it null.", "options");
+            for (int i = 0; i < labels.Count; i++)
+                if (string.IsNullOrWhiteSpace(labels[i]))
+                    throw new ArgumentException($"ZeroShotTopicList[{i}] is null or blank; every zero-shot topic needs a label.", "options");
+            if (labels.Distinct(StringComparer.Ordinal).Count() != labels.Count)
+                throw new ArgumentException("ZeroShotTopicList holds the same label twice; give each zero-shot topic once.", "options");
+        }
+        if (!(ZeroShotMinSimilarity >= -1 && ZeroShotMinSimilarity <= 1))
+            throw new ArgumentException($"ZeroShotMinSimilarity must be a cosine similarity in [-1, 1], not {ZeroShotMinSimilarity}.", "options");
     }
 }

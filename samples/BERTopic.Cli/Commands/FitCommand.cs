@@ -26,14 +26,20 @@ internal sealed class FitCommand : ICliCommand
         var minTopicSize = CliOptions.Optional("--min-topic-size", "Smallest topic (HDBSCAN min_cluster_size).", 10);
         var probabilities = CliOptions.Optional("--probabilities", "Compute the document × topic probability matrix (calculate_probabilities).", false);
         var model = CliOptions.Optional<string?>("--model", "Embedding model name or folder when embedding (default: all-MiniLM-L6-v2).");
+        var yField = CliOptions.Optional<string?>("--y-field", "Field of each docs.jsonl line holding its class for semi-supervised fitting (missing or null = -1).");
+        var zeroShot = CliOptions.Optional<string?>("--zero-shot-topics", "JSON list of zero-shot topic labels (embedded with the embedding model).");
+        var zeroShotMin = CliOptions.Optional("--zero-shot-min-similarity", "Cosine a document needs to a zero-shot label.", 0.7);
+        var seedTopics = CliOptions.Optional<string?>("--seed-topics", "JSON list of seed word lists for guided topic modeling.");
         var cmd = new Command("fit", "Fit BERTopic on a corpus and write topics.json and the saved model.")
         {
-            docs, output, embeddings, seed, nrTopics, stopWords, ngram, minTopicSize, probabilities, model,
+            docs, output, embeddings, seed, nrTopics, stopWords, ngram, minTopicSize, probabilities, model, yField, zeroShot, zeroShotMin, seedTopics,
         };
         cmd.SetAction(parse =>
         {
             var clock = new StageClock();
-            var texts = JsonlCorpus.ReadTexts(CliOptions.ExistingFile(parse.GetValue(docs)!, "--docs"));
+            string docsPath = CliOptions.ExistingFile(parse.GetValue(docs)!, "--docs");
+            var texts = JsonlCorpus.ReadTexts(docsPath);
+            int[]? y = parse.GetValue(yField) is { } f ? SteeringInputs.ReadY(docsPath, f) : null;
             float[,]? x = parse.GetValue(embeddings) is { } e ? Npy.ReadMatrix(CliOptions.ExistingFile(e, "--embeddings")) : null;
             var range = ParseRange(parse.GetValue(ngram)!);
             var options = new BERTopicOptions
@@ -44,6 +50,9 @@ internal sealed class FitCommand : ICliCommand
                 MinTopicSize = parse.GetValue(minTopicSize),
                 CalculateProbabilities = parse.GetValue(probabilities),
                 EmbeddingModel = parse.GetValue(model) is { } m ? Embedding.EmbeddingModels.FromName(m) : null,
+                ZeroShotTopicList = parse.GetValue(zeroShot) is { } z ? SteeringInputs.ReadZeroShotTopics(z) : null,
+                ZeroShotMinSimilarity = parse.GetValue(zeroShotMin),
+                SeedTopicList = parse.GetValue(seedTopics) is { } st ? SteeringInputs.ReadSeedTopics(st) : null,
                 VectorizerModel = new CountVectorizer(new CountVectorizerOptions
                 {
                     NGramRange = range,
@@ -54,7 +63,7 @@ internal sealed class FitCommand : ICliCommand
             Directory.CreateDirectory(outDir);
 
             var topicModel = new BERTopic(options);
-            var result = clock.Time("fit", () => topicModel.FitTransform(texts, x));
+            var result = clock.Time("fit", () => topicModel.FitTransform(texts, x, y));
             ReportStages(clock, topicModel);
             clock.Time("save", () => SaveModel(topicModel, Path.Combine(outDir, "model")));
 

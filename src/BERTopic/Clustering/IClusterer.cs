@@ -35,6 +35,7 @@ public sealed record ClusterAssignment(int[] Labels, float[]? Strengths);
 
 /// <summary>The result of assigning new points to fitted clusters.</summary>
 /// <param name="Labels">A cluster per point, -1 for outliers.</param>
-/// <param name="Strengths">Membership strength per point in [0, 1].</param>
+/// <param name="Strengths">Membership strength per point in [0, 1], or null when the clusterer has no notion of it
+/// (then Transform returns no probabilities, as Python BERTopic does for clusterers without probabilities).</param>
 /// <param name="Memberships">Soft membership per point and cluster (M × clusters), when asked for.</param>
-public sealed record ClusterPrediction(int[] Labels, float[] Strengths, float[,]? Memberships);
+public sealed record ClusterPrediction(int[] Labels, float[]? Strengths, float[,]? Memberships);

@@ -148,6 +148,7 @@ public sealed partial class BERTopic
         }
         else m["document_fingerprints"] = null;
 
+        WriteZeroShotState(m, dir);
         m["reducer"] = SaveStage(_reducer, dir, o.SaveFittedStages);
         m["clusterer"] = SaveStage(_clusterer, dir, o.SaveFittedStages);
         ct.ThrowIfCancellationRequested();
@@ -194,6 +195,7 @@ public sealed partial class BERTopic
             config.ZeroshotMinSimilarity = lc.ZeroshotMinSimilarity;
             foreach (var (key, value) in lc.Extra) config.Extra[key] = value?.DeepClone();
         }
+        WriteSteeringConfig(config);
         var folder = new PythonModelFolder
         {
             Config = config,
@@ -287,6 +289,7 @@ public sealed partial class BERTopic
         var model = new BERTopic(OptionsFromPython(py, dir, seed: null, vec: null, ct: null));
         model.RestoreFittedState(py, representativeDocs: null, probabilities: null);
         model.UsePythonLoadedStages();
+        model.RecoverZeroShotFromPythonLabels(py);
         return model;
     }
 
@@ -324,6 +327,7 @@ public sealed partial class BERTopic
                 : TopicProbabilities.FromMatrix(t.RequireShape(n, -1).ToSingleMatrix());
         }
         model.RestoreFittedState(py, reps, probabilities);
+        model.ReadZeroShotState(m, dir, mpath);
         if (JsonFields.Optional(m, "embedding_dimension") is { } ed)
         {
             int dim = JsonFields.Int32(ed, "model.embedding_dimension", mpath);
@@ -399,8 +403,12 @@ public sealed partial class BERTopic
             ctfidf = new ClassTfidfTransformer(ctOptions);
             ctfidf.SetIdf(py.Ctfidf!.IdfDiagonal);
         }
+        var (seedTopics, zeroShotTopics) = SteeringFromConfig(c, configPath);
         return new BERTopicOptions
         {
+            SeedTopicList = seedTopics,
+            ZeroShotTopicList = zeroShotTopics,
+            ZeroShotMinSimilarity = c.ZeroshotMinSimilarity,
             Language = c.Language ?? "english",
             TopNWords = c.TopNWords,
             NGramRange = new NGramRange(c.NGramRange.Min, c.NGramRange.Max),

@@ -23,6 +23,21 @@ internal sealed class TopicMapper
     }
 
     /// <summary>
+    /// Adds rows for labels first seen in a later batch (Python's <c>add_new_topics</c>): each row is the label followed
+    /// by its new topic in every column (Python leaves the middle columns empty).
+    /// </summary>
+    public void AddNewTopics(IReadOnlyDictionary<int, int> mapping)
+    {
+        int length = _rows.Count > 0 ? _rows[0].Count : 2;
+        foreach (var (label, topic) in mapping.OrderBy(kv => kv.Key))
+        {
+            var row = new List<int>(length) { label };
+            while (row.Count < length) row.Add(topic);
+            _rows.Add(row);
+        }
+    }
+
+    /// <summary>
     /// Original label → current topic (<paramref name="original"/> true), or the state before the last operation
     /// (third column from the end, as Python) → current topic.
     /// </summary>

@@ -23,6 +23,9 @@ public sealed class ClassTfidfTransformer
     /// <summary>The settings.</summary>
     public ClassTfidfOptions Options { get; }
 
+    /// <summary>The idf multiplier BERTopic gives the words of a seed topic list (1.2).</summary>
+    public const double GuidedSeedMultiplier = 1.2;
+
     /// <summary>The fitted idf per term, or null before fitting.</summary>
     public IReadOnlyList<double>? Idf => _idf;
 
@@ -32,17 +35,42 @@ public sealed class ClassTfidfTransformer
     /// <summary>Learns the idf from class-term counts.</summary>
     /// <param name="counts">One row per class.</param>
     /// <param name="multiplier">Optional per-term idf multiplier (BERTopic's seed-topic weighting).</param>
-    public ClassTfidfTransformer Fit(DocumentTermMatrix counts, IReadOnlyList<double>? multiplier = null)
+    public ClassTfidfTransformer Fit(DocumentTermMatrix counts, IReadOnlyList<double>? multiplier = null) => Fit(counts, multiplier, null);
+
+    /// <summary>
+    /// Learns the idf as BERTopic's <c>_c_tf_idf</c> does with a seed topic list: the words of
+    /// <paramref name="seedTopicWords"/> get the multiplier 1.2 (overriding <see cref="ClassTfidfOptions.SeedMultiplier"/>
+    /// for a word that is in both), the other <see cref="ClassTfidfOptions.SeedWords"/> get <see cref="ClassTfidfOptions.SeedMultiplier"/>.
+    /// </summary>
+    internal ClassTfidfTransformer Fit(DocumentTermMatrix counts, IReadOnlyList<double>? multiplier, IReadOnlySet<string>? seedTopicWords)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        if (counts.Rows == 0) throw new ArgumentException("c-TF-IDF needs at least one class (row).", nameof(counts));
-        if (multiplier is not null && multiplier.Count != counts.Columns)
-            throw new ArgumentException($"multiplier has {multiplier.Count} entries but there are {counts.Columns} terms.", nameof(multiplier));
-        var df = counts.ColumnSums();
-        var rowSums = counts.RowSums();
+        return FitCore(counts.Rows, counts.Columns, counts.IndPtr, counts.Indices, Array.ConvertAll(counts.Counts, c => (double)c), counts.Vocabulary, multiplier, seedTopicWords);
+    }
+
+    /// <summary>Learns the idf from real-valued class-term counts (an online vectorizer's decayed bag of words).</summary>
+    internal ClassTfidfTransformer Fit(TermWeightMatrix counts, IReadOnlyList<string> vocabulary, IReadOnlySet<string>? seedTopicWords)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return FitCore(counts.Rows, counts.Columns, counts.IndPtr, counts.Indices, counts.Values, vocabulary, null, seedTopicWords);
+    }
+
+    private ClassTfidfTransformer FitCore(int rows, int columns, int[] indPtr, int[] indices, double[] values, IReadOnlyList<string> vocabulary,
+        IReadOnlyList<double>? multiplier, IReadOnlySet<string>? seedTopicWords)
+    {
+        if (rows == 0) throw new ArgumentException("c-TF-IDF needs at least one class (row).", "counts");
+        if (multiplier is not null && multiplier.Count != columns)
+            throw new ArgumentException($"multiplier has {multiplier.Count} entries but there are {columns} terms.", nameof(multiplier));
+        var df = new double[columns];
+        for (int k = 0; k < indices.Length; k++) df[indices[k]] += values[k];
         double total = 0;
-        foreach (var s in rowSums) total += s;
-        long a = (long)(total / rowSums.Length);
+        for (int r = 0; r < rows; r++)
+        {
+            double rowSum = 0;
+            for (int k = indPtr[r]; k < indPtr[r + 1]; k++) rowSum += values[k];
+            total += rowSum;
+        }
+        long a = (long)(total / rows);
         AverageClassSize = a;
         var idf = new double[df.Length];
         for (int j = 0; j < idf.Length; j++)
@@ -51,11 +79,17 @@ public sealed class ClassTfidfTransformer
             idf[j] = Options.Bm25Weighting ? Math.Log(1 + ((a - f + 0.5) / (f + 0.5))) : Math.Log((a / f) + 1);
             if (multiplier is not null) idf[j] *= multiplier[j];
         }
-        if (Options.SeedWords is { Count: > 0 } seeds)
+        IReadOnlySet<string>? set = Options.SeedWords is { Count: > 0 } seeds
+            ? seeds as IReadOnlySet<string> ?? new HashSet<string>(seeds, StringComparer.Ordinal)
+            : null;
+        if (set is not null || seedTopicWords is { Count: > 0 })
         {
-            var set = seeds as IReadOnlySet<string> ?? new HashSet<string>(seeds, StringComparer.Ordinal);
             for (int j = 0; j < idf.Length; j++)
-                if (set.Contains(counts.Vocabulary[j])) idf[j] *= Options.SeedMultiplier;
+            {
+                string term = vocabulary[j];
+                if (seedTopicWords is not null && seedTopicWords.Contains(term)) idf[j] *= GuidedSeedMultiplier;
+                else if (set is not null && set.Contains(term)) idf[j] *= Options.SeedMultiplier;
+            }
         }
         _idf = idf;
         return this;
@@ -67,24 +101,35 @@ public sealed class ClassTfidfTransformer
     public TermWeightMatrix Transform(DocumentTermMatrix counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
+        return TransformCore(counts.Columns, counts.IndPtr, counts.Indices, Array.ConvertAll(counts.Counts, c => (double)c));
+    }
+
+    /// <summary>Weights real-valued class-term counts with the fitted idf.</summary>
+    internal TermWeightMatrix Transform(TermWeightMatrix counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return TransformCore(counts.Columns, counts.IndPtr, counts.Indices, counts.Values);
+    }
+
+    private TermWeightMatrix TransformCore(int columns, int[] indPtr, int[] indices, double[] counts)
+    {
         var idf = _idf ?? throw new InvalidOperationException("The ClassTfidfTransformer is not fitted; call Fit first.");
-        if (counts.Columns != idf.Length)
-            throw new ArgumentException($"The counts have {counts.Columns} terms but the transformer was fitted on {idf.Length}.", nameof(counts));
-        var values = new double[counts.NonZeroCount];
-        var indices = (int[])counts.Indices.Clone();
-        for (int r = 0; r < counts.Rows; r++)
+        if (columns != idf.Length)
+            throw new ArgumentException($"The counts have {columns} terms but the transformer was fitted on {idf.Length}.", nameof(counts));
+        var values = new double[counts.Length];
+        for (int r = 0; r + 1 < indPtr.Length; r++)
         {
-            int lo = counts.IndPtr[r], hi = counts.IndPtr[r + 1];
+            int lo = indPtr[r], hi = indPtr[r + 1];
             double sum = 0;
-            for (int k = lo; k < hi; k++) sum += counts.Counts[k];
+            for (int k = lo; k < hi; k++) sum += counts[k];
             for (int k = lo; k < hi; k++)
             {
-                double tf = counts.Counts[k] / sum;
+                double tf = counts[k] / sum;
                 if (Options.ReduceFrequentWords) tf = Math.Sqrt(tf);
                 values[k] = tf * idf[indices[k]];
             }
         }
-        return new TermWeightMatrix(counts.Columns, (int[])counts.IndPtr.Clone(), indices, values);
+        return new TermWeightMatrix(columns, (int[])indPtr.Clone(), (int[])indices.Clone(), values);
     }
 
     /// <summary>Fits on <paramref name="counts"/> and transforms them.</summary>
