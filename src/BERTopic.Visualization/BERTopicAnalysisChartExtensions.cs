@@ -27,4 +27,29 @@ public static class BERTopicAnalysisChartExtensions
     /// </summary>
     public static PlotlyFigure VisualizeHierarchy(this BERTopic model, IReadOnlyList<HierarchicalTopic> hierarchy, HierarchyOptions? options = null) =>
         model.ToChartData().VisualizeHierarchy(hierarchy, options);
+
+    /// <summary>
+    /// The token-level topic distribution of document <paramref name="document"/> of an
+    /// <see cref="BERTopic.ApproximateDistribution(IReadOnlyList{string}, ApproximateDistributionOptions, IProgress{BERTopicProgress}, CancellationToken)"/>
+    /// result computed with <c>CalculateTokens = true</c> (Python's <c>visualize_approximate_distribution</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The distribution holds no token distributions, or the index is out of range.</exception>
+    public static PlotlyFigure VisualizeApproximateDistribution(this BERTopic model, TopicDistribution distribution, int document,
+        ApproximateDistributionChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        if (distribution.TokenDistributions is not { } perDoc || distribution.Tokens is not { } tokens)
+            throw new ArgumentException("The distribution holds no token distributions; compute it with CalculateTokens = true.", nameof(distribution));
+        if ((uint)document >= (uint)perDoc.Count)
+            throw new ArgumentException($"document must be in [0, {perDoc.Count}) (it was {document}).", nameof(document));
+        return model.ToChartData().VisualizeApproximateDistribution(tokens[document], perDoc[document], options);
+    }
+
+    /// <summary>
+    /// The training documents' 2-d map at the levels of <see cref="BERTopic.HierarchicalTopics"/> (Python's
+    /// <c>visualize_hierarchical_documents</c>); see <see cref="TopicVisualizations.VisualizeHierarchicalDocuments"/>.
+    /// </summary>
+    public static PlotlyFigure VisualizeHierarchicalDocuments(this BERTopic model, IReadOnlyList<HierarchicalTopic> hierarchy, float[,] points,
+        IReadOnlyList<string>? documents = null, HierarchicalDocumentsOptions? options = null) =>
+        model.ToChartData().VisualizeHierarchicalDocuments(hierarchy, points, documents, options);
 }
