@@ -58,6 +58,7 @@ public static partial class TopicVisualizations
                 ["text"] = text,
                 ["texttemplate"] = "%{text}",
                 ["colorscale"] = "Blues",
+                ["reversescale"] = true,   // plotly's Blues runs dark to light; matplotlib's (Python's) light to dark
                 ["hoverongaps"] = false,
                 ["hovertemplate"] = "%{y}<br>token %{x}: %{z:.3f}<extra></extra>",
             },

@@ -90,4 +90,36 @@ public sealed class AnalysisChartRenderTests(BrowserFixture browser, ITestOutput
         var html = fig.ToHtml();
         foreach (var row in hierarchy) Assert.Contains(row.ParentName, html, StringComparison.Ordinal);
     }
+
+    [ChromiumFact]
+    public async Task Hierarchical_documents_draws_every_document_at_each_level()
+    {
+        var (model, docs, _, _) = Fitted.Value;
+        var hierarchy = model.HierarchicalTopics(docs);
+        var rng = new Random(2);
+        var xy = new float[docs.Length, 2];
+        for (int i = 0; i < docs.Length; i++) { xy[i, 0] = (model.DocumentTopics[i] % 3) * 5 + (float)rng.NextDouble(); xy[i, 1] = (model.DocumentTopics[i] / 3) * 5 + (float)rng.NextDouble(); }
+        var fig = model.VisualizeHierarchicalDocuments(hierarchy, xy, docs, new HierarchicalDocumentsOptions { NrLevels = 3 });
+        var r = await Render(fig, "hierarchical_documents");
+        Assert.Equal(3, r.SliderTicks);
+        Assert.True(r.HasGlCanvas);
+        // Python's linear levels over 5 merges in 3 chunks: thresholds at the 1st, 2nd and 4th merge, so 5, 4 and 2
+        // (merged) topics; level 1 is visible.
+        var levels = fig.Data.Select(t => t!["visible"]!.GetValue<bool>()).ToList();
+        Assert.Equal(5, levels.Count(v => v));
+        Assert.Equal(5 + 4 + 2, fig.Data.Count);
+        Assert.Equal(docs.Length + 5, r.GlPoints);   // every document plus one name point per topic
+    }
+
+    [ChromiumFact]
+    public async Task Approximate_distribution_draws_a_token_heatmap()
+    {
+        var (model, docs, _, _) = Fitted.Value;
+        var dist = model.ApproximateDistribution([docs[0], docs[1]], new ApproximateDistributionOptions { CalculateTokens = true });
+        var fig = model.VisualizeApproximateDistribution(dist, 0);
+        var r = await Render(fig, "approximate_distribution");
+        Assert.Equal(1, r.HeatmapImages);
+        Assert.True(r.YTicks >= 1);
+        Assert.Equal(dist.Tokens![0].Count, fig.Layout["xaxis"]!["ticktext"]!.AsArray().Count);
+    }
 }
