@@ -6,7 +6,8 @@ namespace BERTopicNet.Datasets;
 /// <summary>Downloads a file into the cache: to a <c>.part</c> file first, checked against its SHA-256, then renamed.</summary>
 internal static class ArchiveDownloader
 {
-    public static async Task DownloadAsync(Uri uri, string destination, string? expectedSha256, HttpClient? client, IProgress<double>? progress, CancellationToken cancellationToken)
+    public static async Task DownloadAsync(Uri uri, string destination, string? expectedSha256, HttpClient? client, IProgress<double>? progress, CancellationToken cancellationToken,
+        string sourceVariable = TwentyNewsgroups.SourceEnvironmentVariable)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
         var part = destination + ".part";
@@ -23,11 +24,11 @@ internal static class ArchiveDownloader
             }
             catch (HttpRequestException e)
             {
-                throw new HttpRequestException($"Could not download {uri} ({e.Message}). Get the file some other way and either put it at {destination} or set {TwentyNewsgroups.SourceEnvironmentVariable} to its path.", e, e.StatusCode);
+                throw new HttpRequestException($"Could not download {uri} ({e.Message}). Get the file some other way and either put it at {destination} or set {sourceVariable} to its path.", e, e.StatusCode);
             }
             using var response = sent;
             if (!response.IsSuccessStatusCode)
-                throw new HttpRequestException($"Downloading {uri} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}. Download it by hand and set {TwentyNewsgroups.SourceEnvironmentVariable} to the file.", null, response.StatusCode);
+                throw new HttpRequestException($"Downloading {uri} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}. Download it by hand and set {sourceVariable} to the file.", null, response.StatusCode);
             long? length = response.Content.Headers.ContentLength;
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var input = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))

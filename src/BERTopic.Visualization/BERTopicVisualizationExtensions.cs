@@ -57,7 +57,7 @@ public static class BERTopicVisualizationExtensions
     public static PlotlyFigure VisualizeHeatmap(this BERTopic model, HeatmapOptions? options = null) =>
         model.ToChartData().VisualizeHeatmap(options);
 
-    /// <summary>Topic dendrogram (Python's <c>visualize_hierarchy</c>); see <see cref="TopicVisualizations.VisualizeHierarchy"/>.</summary>
+    /// <summary>Topic dendrogram (Python's <c>visualize_hierarchy</c>); see <see cref="TopicVisualizations.VisualizeHierarchy(TopicChartData, HierarchyOptions?)"/>.</summary>
     public static PlotlyFigure VisualizeHierarchy(this BERTopic model, HierarchyOptions? options = null) =>
         model.ToChartData().VisualizeHierarchy(options);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BERTopicNet.Analysis;
 using BERTopicNet.Visualization.Figures;
 using BERTopicNet.Visualization.Layout;
 
@@ -29,7 +30,54 @@ public static partial class TopicVisualizations
         var rows = topics.Select(t => data.IndexOf(t)).ToArray();
         var sim = TopicSimilarity(data, rows, options.UseCTfIdf);
         var steps = Linkage.Compute(ToDistances(sim, n), n, options.Linkage);
+        var hover = new List<string>(steps.Length);
         var tree = new DendrogramLayout(steps, n, options.ColorThreshold);
+        for (int s = 0; s < steps.Length; s++)
+        {
+            var leaves = tree.LeavesOf(n + s);
+            var ids = leaves.Select(i => topics[i]).Order().ToArray();
+            hover.Add($"<b>Merged at {steps[s].Distance.ToString("0.###", CultureInfo.InvariantCulture)}</b><br>Topics: {FigureStyle.Truncate(string.Join(", ", ids), 80)}<br>Words: {MergedWords(data, leaves.Select(i => rows[i]), 5)}");
+        }
+        return DrawDendrogram(data, rows, steps, tree, hover, options);
+    }
+
+    /// <summary>
+    /// The dendrogram of the merges of <c>BERTopic.HierarchicalTopics</c>, so that the chart and the rows tell the
+    /// same tree: leaves are the topics 0, 1, … (outliers excluded), each merge marker shows its topics and its name.
+    /// </summary>
+    /// <param name="data">The fitted topics.</param>
+    /// <param name="hierarchy">The rows of <c>BERTopic.HierarchicalTopics</c>.</param>
+    /// <param name="options">Colour threshold and look (the topic selection and linkage settings do not apply); null for defaults.</param>
+    /// <exception cref="ArgumentException">The rows do not form a hierarchy of this model's topics.</exception>
+    public static PlotlyFigure VisualizeHierarchy(this TopicChartData data, IReadOnlyList<HierarchicalTopic> hierarchy, HierarchyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(hierarchy);
+        options ??= new HierarchyOptions();
+        if (!double.IsFinite(options.ColorThreshold))
+            throw new ArgumentException($"ColorThreshold must be finite (it was {options.ColorThreshold}).", nameof(options));
+        var topics = data.TopicIds.Where(t => t != -1).Order().ToArray();
+        int n = topics.Length;
+        if (hierarchy.Count != n - 1)
+            throw new ArgumentException($"The hierarchy has {hierarchy.Count} merges but the model has {n} topics besides the outliers; it needs {n - 1}.", nameof(hierarchy));
+        var merges = hierarchy.OrderBy(r => r.ParentId).ToArray();
+        var steps = new LinkageStep[n - 1];
+        for (int s = 0; s < merges.Length; s++)
+        {
+            var m = merges[s];
+            if (m.ParentId != n + s || m.ChildLeftId >= n + s || m.ChildRightId >= n + s || m.ChildLeftId < 0 || m.ChildRightId < 0)
+                throw new ArgumentException($"Merge {m.ParentId} does not fit a hierarchy of {n} topics (parents must be {n}…{2 * n - 2}, children earlier).", nameof(hierarchy));
+            steps[s] = new LinkageStep(m.ChildLeftId, m.ChildRightId, m.Distance, m.Topics.Count);
+        }
+        var rows = topics.Select(t => data.IndexOf(t)).ToArray();
+        var tree = new DendrogramLayout(steps, n, options.ColorThreshold);
+        var hover = merges.Select(m => $"<b>{FigureStyle.Truncate(m.ParentName, 60)}</b><br>Merged at {m.Distance.ToString("0.###", CultureInfo.InvariantCulture)}<br>Topics: {FigureStyle.Truncate(string.Join(", ", m.Topics), 80)}").ToList();
+        return DrawDendrogram(data, rows, steps, tree, hover, options);
+    }
+
+    private static PlotlyFigure DrawDendrogram(TopicChartData data, int[] rows, LinkageStep[] steps, DendrogramLayout tree, List<string> hover, HierarchyOptions options)
+    {
+        int n = rows.Length;
 
         // One line trace per colour group (links separated by nulls), so thousands of links stay a handful of traces.
         int groups = tree.GroupCount;
@@ -61,14 +109,6 @@ public static partial class TopicVisualizations
             });
         }
 
-        // Hover points at the merges: which topics merge there and their most frequent words.
-        var hover = new List<string>(steps.Length);
-        for (int s = 0; s < steps.Length; s++)
-        {
-            var leaves = tree.LeavesOf(n + s);
-            var ids = leaves.Select(i => topics[i]).Order().ToArray();
-            hover.Add($"<b>Merged at {steps[s].Distance.ToString("0.###", CultureInfo.InvariantCulture)}</b><br>Topics: {FigureStyle.Truncate(string.Join(", ", ids), 80)}<br>Words: {MergedWords(data, leaves.Select(i => rows[i]), 5)}");
-        }
         traces.Add(new JsonObject
         {
             ["type"] = "scatter",

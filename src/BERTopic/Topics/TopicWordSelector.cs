@@ -19,15 +19,38 @@ internal static class TopicWordSelector
     public static Dictionary<int, IReadOnlyList<TopicWord>> Select(TermWeightMatrix cTfidf, IReadOnlyList<string> vocabulary,
         IReadOnlyList<int> topics, int count)
     {
+        var rows = new (int[] Columns, double[] Values)[topics.Count];
+        for (int r = 0; r < topics.Count; r++)
+        {
+            // Stored order: descending column (SciPy's product with the idf diagonal).
+            var idx = cTfidf.RowIndices(r);
+            var val = cTfidf.RowValues(r);
+            var columns = new int[idx.Length];
+            var values = new double[idx.Length];
+            for (int k = 0; k < idx.Length; k++) { columns[k] = idx[idx.Length - 1 - k]; values[k] = val[idx.Length - 1 - k]; }
+            rows[r] = (columns, values);
+        }
+        return SelectStored(rows, vocabulary, topics, count);
+    }
+
+    /// <summary>
+    /// The same selection on rows given in SciPy's storage order (the order NumPy's <c>argpartition</c> sees them),
+    /// for matrices built by sums and products whose storage order is not the c-TF-IDF one.
+    /// </summary>
+    /// <param name="rows">Per topic: the stored columns and values, in storage order.</param>
+    /// <param name="vocabulary">Column terms.</param>
+    /// <param name="topics">Topic id of each row.</param>
+    /// <param name="count">Words per topic.</param>
+    public static Dictionary<int, IReadOnlyList<TopicWord>> SelectStored(IReadOnlyList<(int[] Columns, double[] Values)> rows,
+        IReadOnlyList<string> vocabulary, IReadOnlyList<int> topics, int count)
+    {
         var result = new Dictionary<int, IReadOnlyList<TopicWord>>(topics.Count);
         for (int r = 0; r < topics.Count; r++)
         {
-            var idx = cTfidf.RowIndices(r);
-            var val = cTfidf.RowValues(r);
-            // Stored order: descending column; zero products are not stored (SciPy drops them).
+            var (idx, val) = rows[r];
+            // Zero values are not stored (SciPy drops them).
             var stored = new List<int>(idx.Length);
             for (int k = 0; k < idx.Length; k++) if (val[k] != 0) stored.Add(k);
-            stored.Reverse();
             var data = new double[stored.Count];
             for (int i = 0; i < data.Length; i++) data[i] = val[stored[i]];
             int pick = Math.Min(count, data.Length);
