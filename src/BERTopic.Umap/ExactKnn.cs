@@ -13,6 +13,8 @@ internal static unsafe class ExactKnn
     /// <summary>Candidates packed at a time (dense scan): 256 × 384 floats = 384 KiB, within a core's L2.</summary>
     private const int CandidateBlock = 256;
 
+    private const int LockStripes = 1 << 12;
+
     /// <summary>The k nearest training rows of each query row, ascending; when <paramref name="queryIsTrain"/>, row i's own index comes first.</summary>
     public static KnnGraph Compute(DataSet train, DataSet query, int k, bool queryIsTrain, ParallelOptions po, Action<double>? progress = null)
     {
@@ -21,7 +23,7 @@ internal static unsafe class ExactKnn
         var dist = new float[nq * k];
         for (int i = 0; i < nq; i++) NeighborHeap.Init(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k));
         if (train.IsSparse) SparseScan(train, query, k, idx, dist, po, progress);
-        else DenseScan(train, query, k, idx, dist, po, progress);
+        else DenseScan(train, query, k, idx, dist, queryIsTrain && ReferenceEquals(train, query), po, progress);
         for (int i = 0; i < nq; i++) NeighborHeap.Finish(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k), queryIsTrain ? i : -1);
         return new KnnGraph(nq, k, idx, dist);
     }
@@ -30,9 +32,12 @@ internal static unsafe class ExactKnn
     /// Dense rows: blocks of <see cref="QueryBlock"/> query rows against blocks of <see cref="CandidateBlock"/>
     /// candidates packed for <see cref="PackedDotKernel"/> (the packed block stays in L2 while every 6-row tile of
     /// the query block passes over it). A vector compare against each row's worst kept distance skips most pairs
-    /// before they reach the heap.
+    /// before they reach the heap. When the queries are the training rows, a query block meets only the candidates
+    /// from its own first row on, and each pair beyond the block is offered to both rows (dot products are symmetric
+    /// bit for bit), which halves the work; heaps are then shared between threads and pushed under striped locks —
+    /// the kept set is the k smallest (distance, index) pairs whatever the order of the pushes.
     /// </summary>
-    private static void DenseScan(DataSet train, DataSet query, int k, int[] idx, float[] dist, ParallelOptions po, Action<double>? progress)
+    private static void DenseScan(DataSet train, DataSet query, int k, int[] idx, float[] dist, bool symmetric, ParallelOptions po, Action<double>? progress)
     {
         int nt = train.Rows, nq = query.Rows, d = train.Dim;
         bool cosine = train.Metric == UmapMetric.Cosine;
@@ -44,6 +49,12 @@ internal static unsafe class ExactKnn
         }
         var zt = train.IsZero; var zq = query.IsZero;
         int done = 0;
+        object[]? locks = null;
+        if (symmetric)
+        {
+            locks = new object[LockStripes];
+            for (int t = 0; t < locks.Length; t++) locks[t] = new object();
+        }
         fixed (float* T = train.Dense, Q = query.Dense)
         {
             float* tp = T, qp = Q;
@@ -53,9 +64,10 @@ internal static unsafe class ExactKnn
                 var buffer = GC.AllocateUninitializedArray<float>(maxPanels * PackedDotKernel.Panel * d, pinned: true);
                 float* res = stackalloc float[PackedDotKernel.Rows * 2 * PackedDotKernel.Panel];
                 float* sq = stackalloc float[2 * PackedDotKernel.Panel];
+                float* worstBack = stackalloc float[2 * PackedDotKernel.Panel];
                 fixed (float* packed = buffer)
                 {
-                    for (int j0 = 0; j0 < nt; j0 += CandidateBlock)
+                    for (int j0 = symmetric ? s : 0; j0 < nt; j0 += CandidateBlock)
                     {
                         int count = Math.Min(CandidateBlock, nt - j0);
                         int panels = PackedDotKernel.PanelCount(count);
@@ -75,12 +87,21 @@ internal static unsafe class ExactKnn
                                 int valid = Math.Min(2 * PackedDotKernel.Panel, nt - jb);
                                 if (!cosine)
                                     for (int c = 0; c < 2 * PackedDotKernel.Panel; c++) sq[c] = c < valid ? sqT![jb + c] : 0f;
+                                uint validMask = valid >= 32 ? uint.MaxValue : (1u << valid) - 1, backMask = 0;
+                                if (locks is not null)
+                                {
+                                    int firstBack = Math.Clamp(e - jb, 0, 2 * PackedDotKernel.Panel);
+                                    backMask = validMask & ~((1u << firstBack) - 1);
+                                    for (int c = 0; c < 2 * PackedDotKernel.Panel; c++)
+                                        worstBack[c] = (backMask >> c & 1) != 0 ? Volatile.Read(ref dist[(jb + c) * k]) : float.NegativeInfinity;
+                                }
                                 for (int r = 0; r < rows; r++)
                                 {
                                     int i = i0 + r;
                                     float* dots = res + 2 * PackedDotKernel.Panel * r;
                                     if (cosine) ToCosine(dots); else ToEuclidean(dots, sqQ![i], sq);
-                                    Offer(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k), dots, jb, valid);
+                                    if (locks is null) Offer(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k), dots, jb, valid);
+                                    else OfferBothWays(idx, dist, k, locks, i, dots, jb, validMask, backMask, worstBack);
                                 }
                             }
                         }
@@ -97,6 +118,52 @@ internal static unsafe class ExactKnn
             var hi = idx.AsSpan(i * k, k); var hd = dist.AsSpan(i * k, k);
             NeighborHeap.Init(hi, hd);
             for (int j = 0; j < nt; j++) NeighborHeap.PushUnique(hi, hd, zt[j] ? 0f : 1f, j);
+        }
+    }
+
+    /// <summary>Symmetric scan: offers each candidate jb + c to row i, and row i to each candidate in
+    /// <paramref name="backMask"/> (those beyond the query block, whose pairs are not computed again from their side).
+    /// <paramref name="worstBack"/> holds the candidates' worst kept distances read before the tile (they only shrink,
+    /// so a stale value lets through more, never fewer; the push checks again under the lock).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OfferBothWays(int[] idx, float[] dist, int k, object[] locks, int i, float* dd, int jb, uint validMask, uint backMask, float* worstBack)
+    {
+        uint fwd, back;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var worst = Vector256.Create(Volatile.Read(ref dist[i * k]));
+            var d0 = Vector256.Load(dd); var d1 = Vector256.Load(dd + 8);
+            fwd = Vector256.LessThanOrEqual(d0, worst).ExtractMostSignificantBits() | Vector256.LessThanOrEqual(d1, worst).ExtractMostSignificantBits() << 8;
+            back = Vector256.LessThanOrEqual(d0, Vector256.Load(worstBack)).ExtractMostSignificantBits()
+                 | Vector256.LessThanOrEqual(d1, Vector256.Load(worstBack + 8)).ExtractMostSignificantBits() << 8;
+        }
+        else
+        {
+            fwd = back = 0;
+            float worst = Volatile.Read(ref dist[i * k]);
+            for (int c = 0; c < 16; c++)
+            {
+                if (dd[c] <= worst) fwd |= 1u << c;
+                if (dd[c] <= worstBack[c]) back |= 1u << c;
+            }
+        }
+        fwd &= validMask;
+        back &= backMask;
+        if (fwd != 0)
+            lock (locks[i & (LockStripes - 1)])
+                while (fwd != 0)
+                {
+                    int c = System.Numerics.BitOperations.TrailingZeroCount(fwd);
+                    fwd &= fwd - 1;
+                    NeighborHeap.PushUnique(idx.AsSpan(i * k, k), dist.AsSpan(i * k, k), dd[c], jb + c);
+                }
+        while (back != 0)
+        {
+            int c = System.Numerics.BitOperations.TrailingZeroCount(back);
+            back &= back - 1;
+            int j = jb + c;
+            lock (locks[j & (LockStripes - 1)])
+                NeighborHeap.PushUnique(idx.AsSpan(j * k, k), dist.AsSpan(j * k, k), dd[c], i);
         }
     }
 

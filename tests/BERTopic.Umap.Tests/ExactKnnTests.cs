@@ -3,12 +3,12 @@ namespace BERTopicNet.Umap.Tests;
 public class ExactKnnTests
 {
     /// <summary>
-    /// The blocked scan (6-row tiles, 16-candidate panel pairs, blocks of 256 candidates) against a plain loop over
+    /// The blocked scan (6-row tiles, 16-candidate panel pairs, blocks of 256 candidates and 384 queries, symmetric pushes) against a plain loop over
     /// DataSet.Distance, on sizes that leave partial tiles, panels and blocks, with an all-zero row under cosine.
     /// </summary>
     [Theory]
-    [InlineData(UmapMetric.Cosine, 301, 37)]
-    [InlineData(UmapMetric.Euclidean, 301, 37)]
+    [InlineData(UmapMetric.Cosine, 901, 37)]
+    [InlineData(UmapMetric.Euclidean, 901, 37)]
     [InlineData(UmapMetric.Cosine, 7, 3)]
     public void BlockedScanMatchesAllPairs(UmapMetric metric, int n, int dim)
     {
