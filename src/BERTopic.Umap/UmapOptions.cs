@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace BERTopicNet.Umap;
 
 /// <summary>
@@ -56,9 +58,14 @@ public sealed class UmapOptions
     /// <summary>Most threads used; null (default) = all cores. The result does not depend on it.</summary>
     public int? MaxThreads { get; set; }
 
-    /// <summary>Number of rows up to which the nearest neighbours are found exactly (all pairs); above it, NN-descent
-    /// with random-projection-tree initialisation is used. Default 4,096 (measured: on 20 Newsgroups embeddings exact and NN-descent cost the same at 4,000 rows, NN-descent is 1.5× cheaper at 8,000 and 2.4× at 12,000).</summary>
-    public int ExactNeighborsThreshold { get; set; } = 4096;
+    /// <summary>Number of rows up to which the nearest neighbours are found exactly (all pairs, a blocked GEMM-style
+    /// scan); above it, NN-descent with random-projection-tree initialisation is used. Default 32,768 where 256-bit
+    /// SIMD is available, else 4,096 (measured with AVX2 on 20 Newsgroups embeddings, CPU seconds of a fit without
+    /// epochs, exact / NN-descent: 18,846 rows 3.5 / 4.8, 28,000 rows 7.0 / 8.3, 40,000 rows 15.6 / 14.7).</summary>
+    public int ExactNeighborsThreshold { get; set; } = DefaultExactNeighborsThreshold;
+
+    /// <summary>Where the exact scan stops paying: it costs N²·d, NN-descent about N·log N·d with a larger constant.</summary>
+    internal static readonly int DefaultExactNeighborsThreshold = Vector256.IsHardwareAccelerated ? 32_768 : 4_096;
 
     /// <summary>Graphs with fewer edges run the SGD on one thread (tests lower it to exercise the parallel path).</summary>
     internal int ParallelLayoutMinEdges { get; set; } = 100_000;
