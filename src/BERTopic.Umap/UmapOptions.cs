@@ -56,8 +56,12 @@ public sealed class UmapOptions
     /// <summary>Most threads used; null (default) = all cores. The result does not depend on it.</summary>
     public int? MaxThreads { get; set; }
 
-    /// <summary>Number of rows up to which the nearest neighbours are found exactly (all pairs); above it, NN-descent
-    /// with random-projection-tree initialisation is used. Default 4,096 (measured: on 20 Newsgroups embeddings exact and NN-descent cost the same at 4,000 rows, NN-descent is 1.5× cheaper at 8,000 and 2.4× at 12,000).</summary>
+    /// <summary>Number of rows up to which the nearest neighbours are found exactly (all pairs, a blocked GEMM-style
+    /// scan); above it, NN-descent with random-projection-tree initialisation is used. Default 4,096, umap-learn's own
+    /// switch. The exact scan is cheaper in CPU time up to about 36,000 rows (AVX2, 20 Newsgroups embeddings, fit
+    /// without epochs, exact / NN-descent CPU s: 18,846 rows 3.5 / 4.8, 28,000 rows 7.0 / 8.3, 40,000 rows 15.6 / 14.7),
+    /// but on 20 Newsgroups its graph gave a lower trustworthiness than NN-descent's (0.9657 / 0.9639 / 0.9644
+    /// against 0.9680 / 0.9673 / 0.9673 for seeds 42 / 1 / 2; umap-learn 0.9728), so the default stays where umap-learn's is.</summary>
     public int ExactNeighborsThreshold { get; set; } = 4096;
 
     /// <summary>Graphs with fewer edges run the SGD on one thread (tests lower it to exercise the parallel path).</summary>
