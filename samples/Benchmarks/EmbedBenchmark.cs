@@ -141,7 +141,8 @@ internal sealed class EmbedBenchmark : IBenchmark
         return result;
     }
 
-    private static JsonObject Cosines(float[,] mine, float[,] reference, int[] rows)
+    /// <summary>Row cosines of <paramref name="mine"/> (row i) against <paramref name="reference"/> (row rows[i]): min, mean, rows below 0.9999.</summary>
+    internal static JsonObject Cosines(float[,] mine, float[,] reference, int[] rows)
     {
         int dim = mine.GetLength(1);
         double min = 1, sum = 0;

@@ -78,7 +78,7 @@ internal sealed class EmbedLengthBenchmark : IBenchmark
             table.Add(Row("fp32", fpSeconds));
             table.Add(Row("int8", qSeconds));
             Console.Error.WriteLine($"L={len}: fp32 {tokens / fpSeconds:F0} tokens/s, int8 {tokens / qSeconds:F0} tokens/s ({fpSeconds / qSeconds:F2}x)");
-            if (qVectors is not null) cosine = Cosines(qVectors, reference, rows);
+            if (qVectors is not null) cosine = EmbedBenchmark.Cosines(qVectors, reference, rows);
         }
         return new JsonObject
         {
@@ -101,18 +101,5 @@ internal sealed class EmbedLengthBenchmark : IBenchmark
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         return double.NaN;
-    }
-
-    private static JsonObject Cosines(float[,] mine, float[,] reference, int[] rows)
-    {
-        double min = 1, sum = 0;
-        for (int i = 0; i < rows.Length; i++)
-        {
-            double dot = 0;
-            for (int j = 0; j < mine.GetLength(1); j++) dot += mine[i, j] * reference[rows[i], j];
-            min = Math.Min(min, dot);
-            sum += dot;
-        }
-        return new JsonObject { ["rows"] = rows.Length, ["min"] = Math.Round(min, 5), ["mean"] = Math.Round(sum / rows.Length, 5) };
     }
 }

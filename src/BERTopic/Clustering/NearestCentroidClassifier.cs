@@ -54,22 +54,11 @@ public sealed class NearestCentroidClassifier : IClusterer
     {
         ArgumentNullException.ThrowIfNull(points);
         var centroids = _centroids ?? throw new InvalidOperationException("The NearestCentroidClassifier is not fitted; call Fit first.");
-        int n = points.GetLength(0), d = points.GetLength(1), k = _classes!.Length;
+        int d = points.GetLength(1);
+        var classes = _classes!;
         if (d != centroids.GetLength(1))
             throw new ArgumentException($"The points have {d} dimensions but the classifier was fitted on {centroids.GetLength(1)}.", nameof(points));
-        var labels = new int[n];
-        Parallel.For(0, n, i =>
-        {
-            int best = 0;
-            double bestDist = double.PositiveInfinity;
-            for (int c = 0; c < k; c++)
-            {
-                double dist = 0;
-                for (int j = 0; j < d; j++) { double t = points[i, j] - centroids[c, j]; dist += t * t; }
-                if (dist < bestDist) { bestDist = dist; best = c; }
-            }
-            labels[i] = _classes[best];
-        });
+        var labels = Array.ConvertAll(NearestCentres.Assign(points, centroids), c => classes[c]);
         return new ClusterPrediction(labels, null, null);
     }
 

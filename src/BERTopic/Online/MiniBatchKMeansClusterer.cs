@@ -117,25 +117,7 @@ public sealed class MiniBatchKMeansClusterer : IOnlineClusterer
         return new ClusterPrediction(Nearest(points), null, null);
     }
 
-    private int[] Nearest(float[,] points)
-    {
-        var centers = _centers!;
-        int n = points.GetLength(0), d = points.GetLength(1);
-        var labels = new int[n];
-        Parallel.For(0, n, i =>
-        {
-            int best = 0;
-            double bestDist = double.PositiveInfinity;
-            for (int c = 0; c < Clusters; c++)
-            {
-                double dist = 0;
-                for (int j = 0; j < d; j++) { double diff = points[i, j] - centers[c, j]; dist += diff * diff; }
-                if (dist < bestDist) { bestDist = dist; best = c; }
-            }
-            labels[i] = best;
-        });
-        return labels;
-    }
+    private int[] Nearest(float[,] points) => NearestCentres.Assign(points, _centers!);
 
     /// <summary>Greedy k-means++ (scikit-learn's: 2 + ln k candidates per step, the one lowering the potential most wins).</summary>
     private float[,] KMeansPlusPlus(float[,] points)
