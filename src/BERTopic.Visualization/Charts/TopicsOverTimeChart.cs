@@ -26,17 +26,12 @@ public static partial class TopicVisualizations
         {
             var series = rows.Where(r => r.Topic == topic).OrderBy(r => r.Timestamp).ToList();
             if (series.Count == 0) continue;
-            traces.Add(new JsonObject
-            {
-                ["type"] = "scatter",
-                ["mode"] = "lines",
-                ["x"] = FigureStyle.Strings(series.Select(r => TopicTables.Iso(r.Timestamp))),
-                ["y"] = FigureStyle.Numbers(Frequencies(series.Select(r => r.Frequency), options.NormalizeFrequency)),
-                ["marker"] = new JsonObject { ["color"] = PythonColors[index % PythonColors.Length] },
-                ["hoverinfo"] = "text",
-                ["name"] = TopicName(data, topic, options.UseCustomLabels),
-                ["hovertext"] = FigureStyle.Strings(series.Select(r => $"<b>Topic {topic}</b><br>Words: {r.Words}")),
-            });
+            var trace = FrequencyTrace(data, topic, index, options.UseCustomLabels, series.Select(r => r.Words));
+            trace["type"] = "scatter";
+            trace["mode"] = "lines";
+            trace["x"] = FigureStyle.Strings(series.Select(r => TopicTables.Iso(r.Timestamp)));
+            trace["y"] = FigureStyle.Numbers(Frequencies(series.Select(r => r.Frequency), options.NormalizeFrequency));
+            traces.Add(trace);
             index++;
         }
         if (traces.Count == 0) throw new ArgumentException("None of the selected topics has rows to draw.", nameof(rows));
@@ -68,18 +63,13 @@ public static partial class TopicVisualizations
         {
             var series = rows.Where(r => r.Topic == topic).ToList();
             if (series.Count == 0) continue;
-            traces.Add(new JsonObject
-            {
-                ["type"] = "bar",
-                ["orientation"] = "h",
-                ["y"] = FigureStyle.Strings(series.Select(r => r.Class)),
-                ["x"] = FigureStyle.Numbers(Frequencies(series.Select(r => r.Frequency), options.NormalizeFrequency)),
-                ["visible"] = index == 0 ? true : "legendonly",
-                ["marker"] = new JsonObject { ["color"] = PythonColors[index % PythonColors.Length] },
-                ["hoverinfo"] = "text",
-                ["name"] = TopicName(data, topic, options.UseCustomLabels),
-                ["hovertext"] = FigureStyle.Strings(series.Select(r => $"<b>Topic {topic}</b><br>Words: {r.Words}")),
-            });
+            var trace = FrequencyTrace(data, topic, index, options.UseCustomLabels, series.Select(r => r.Words));
+            trace["type"] = "bar";
+            trace["orientation"] = "h";
+            trace["y"] = FigureStyle.Strings(series.Select(r => r.Class));
+            trace["x"] = FigureStyle.Numbers(Frequencies(series.Select(r => r.Frequency), options.NormalizeFrequency));
+            trace["visible"] = index == 0 ? true : "legendonly";
+            traces.Add(trace);
             index++;
         }
         if (traces.Count == 0) throw new ArgumentException("None of the selected topics has rows to draw.", nameof(rows));
@@ -93,6 +83,15 @@ public static partial class TopicVisualizations
 
     /// <summary>The colours of Python's two frequency charts.</summary>
     private static readonly string[] PythonColors = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#D55E00", "#0072B2", "#CC79A7"];
+
+    /// <summary>What a topic's trace shares in both frequency charts: colour, name and the words of each point on hover.</summary>
+    private static JsonObject FrequencyTrace(TopicChartData data, int topic, int index, bool customLabels, IEnumerable<string> words) => new()
+    {
+        ["marker"] = new JsonObject { ["color"] = PythonColors[index % PythonColors.Length] },
+        ["hoverinfo"] = "text",
+        ["name"] = TopicName(data, topic, customLabels),
+        ["hovertext"] = FigureStyle.Strings(words.Select(w => $"<b>Topic {topic}</b><br>Words: {w}")),
+    };
 
     private static IEnumerable<double> Frequencies(IEnumerable<int> counts, bool normalize)
     {
