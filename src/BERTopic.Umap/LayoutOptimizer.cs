@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace BERTopicNet.Umap;
 
@@ -55,7 +56,7 @@ internal static class LayoutOptimizer
         var state = new EdgeSchedule(epochsPerSample, negativeSampleRate);
         // small graphs: one thread (a barrier per epoch costs more than the work); the result is the same
         var epochPo = edges < parallelMinEdges ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = po.CancellationToken } : po;
-        int stride = dim <= 8 && Vector256.IsHardwareAccelerated ? 8 : dim;
+        int stride = dim <= 8 && Avx2.IsSupported ? 8 : dim; // the 8-lane kernels gather and permute with AVX2
         var h = stride == dim ? head : Pad(head, dim, stride);
         var t = symmetric ? new float[h.Length] : stride == dim ? tail! : Pad(tail!, dim, stride);
         var k = new Kernel(g, state, dim, a, b, gamma, seed, symmetric);
@@ -103,21 +104,187 @@ internal static class LayoutOptimizer
         private ulong NegativeBase(ulong epochSeed, int p, int rs, int j) =>
             SeededHash.Mix(epochSeed ^ SeededHash.Mix(symmetric ? (ulong)p : (uint)j | ((ulong)(p - rs) << 32)));
 
+        /// <summary>Draw q of an edge: murmur3's 32-bit finaliser of (low half of the edge's hash + q·golden ratio),
+        /// scaled to [0, tail rows) by a multiply-high; <see cref="NegativeVertices"/> makes 8 draws at once, the same.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int NegativeVertex(ulong baseHash, int q) =>
-            SeededHash.Below(SeededHash.Mix(baseHash + (ulong)q * 0x9E3779B97F4A7C15UL), _nTail);
+        private int NegativeVertex(ulong baseHash, int q) => (int)((ulong)Fmix((uint)baseHash + (uint)q * Golden) * (uint)_nTail >> 32);
+
+        /// <summary>Draws q0 … q0 + 7 of an edge (<see cref="NegativeVertex"/> lane by lane).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Vector256<int> NegativeVertices(ulong baseHash, int q0)
+        {
+            if (!Avx2.IsSupported)
+                return Vector256.Create(NegativeVertex(baseHash, q0), NegativeVertex(baseHash, q0 + 1), NegativeVertex(baseHash, q0 + 2),
+                    NegativeVertex(baseHash, q0 + 3), NegativeVertex(baseHash, q0 + 4), NegativeVertex(baseHash, q0 + 5),
+                    NegativeVertex(baseHash, q0 + 6), NegativeVertex(baseHash, q0 + 7));
+            var x = Vector256.Create((uint)baseHash) + (Vector256.Create((uint)q0) + Vector256.Create(0u, 1, 2, 3, 4, 5, 6, 7)) * Golden;
+            x ^= Vector256.ShiftRightLogical(x, 16);
+            x *= 0x85EBCA6Bu;
+            x ^= Vector256.ShiftRightLogical(x, 13);
+            x *= 0xC2B2AE35u;
+            x ^= Vector256.ShiftRightLogical(x, 16);
+            // high 32 bits of x · rows, even lanes then odd lanes
+            var n = Vector256.Create((uint)_nTail);
+            var even = Vector256.ShiftRightLogical(Avx2.Multiply(x, n), 32);
+            var odd = Avx2.Multiply(Vector256.ShiftRightLogical(x.AsUInt64(), 32).AsUInt32(), n) & Vector256.Create(0xFFFFFFFF00000000UL);
+            return (even | odd).AsInt32();
+        }
+
+        private const uint Golden = 0x9E3779B9u;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Fmix(uint x)
+        {
+            x ^= x >> 16;
+            x *= 0x85EBCA6Bu;
+            x ^= x >> 13;
+            x *= 0xC2B2AE35u;
+            return x ^ (x >> 16);
+        }
 
         /// <summary>One epoch for rows [s, e), each point held in one 8-lane vector (lanes ≥ dim stay 0).</summary>
+        public void Block8(int s, int e, int epoch, float alpha, float[] head, float[] tail)
+        {
+            if (symmetric) Fit8(s, e, epoch, alpha, head, tail);
+            else Transform8(s, e, epoch, alpha, head, tail);
+        }
+
+        /// <summary>
+        /// Fit epoch for rows [s, e). Per row, the sampled edges are taken 8 at a time: their attractions depend only on
+        /// the snapshot, so the two steps of all 8 are computed as vectors first (squared distances and powers of 8
+        /// edges at once); then, in edge order, each edge's moves are added and its negative samples, also 8 at a time,
+        /// push from the running position.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public unsafe void Block8(int s, int e, int epoch, float alpha, float[] head, float[] tail)
+        private unsafe void Fit8(int s, int e, int epoch, float alpha, float[] head, float[] tail)
         {
             var lim = Vector256.Create(4f);
             var nlim = Vector256.Create(-4f);
             var alphaV = Vector256.Create(alpha);
-            Span<float> fourSrc = stackalloc float[8];
-            for (int t = 0; t < 8; t++) fourSrc[t] = t < dim ? 4f : 0f;
-            var four = Vector256.Create((ReadOnlySpan<float>)fourSrc);
+                        ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
+            float epochF = epoch;
+            var vecs = stackalloc Vector256<float>[8];
+            var squares = stackalloc Vector256<float>[8];
+            var first = stackalloc Vector256<float>[8];
+            var second = stackalloc Vector256<float>[8];
+            float* coef = stackalloc float[8];
+            int* batch = stackalloc int[8];
+            int* negCount = stackalloc int[8];
+            var drawnRows = stackalloc Vector256<int>[8];
+            var laneIds = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, epn = st.EpochsPerNegative, nextNeg = st.NextNegative)
+            fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
+            {
+                for (int i = s; i < e; i++)
+                {
+                    int rs = rowPtr[i], re = rowPtr[i + 1];
+                    var start = Vector256.Load(T + (long)i * 8);
+                    var cur = start;
+                    int p = rs;
+                    while (true)
+                    {
+                        // the next (up to) 8 edges sampled in this epoch
+                        int cnt = 0;
+                        for (; p < re && cnt < 8; p++)
+                            if (next[p] <= epochF) batch[cnt++] = p;
+                        if (cnt == 0) break;
+
+                        // negative vertices of these edges: they depend only on the schedule, not on the positions,
+                        // so they are drawn (and their rows requested from memory) before the arithmetic that waits for them
+                        for (int l = 0; l < cnt; l++)
+                        {
+                            int q = batch[l];
+                            int nNeg = (int)((epochF - nextNeg[q]) / epn[q]);
+                            negCount[l] = nNeg;
+                            if (nNeg <= 0) continue;
+                            var drawn = NegativeVertices(NegativeBase(epochSeed, q, rs, cols[q]), 0);
+                            drawnRows[l] = drawn;
+                            for (int t = 0; t < nNeg && t < 8; t++) Prefetch(T + (long)drawn.GetElement(t) * 8);
+                        }
+
+                        // umap-learn's two samples of each pair, (i, j) then (j, i), each moving both ends: the gap
+                        // shrinks by twice the step after the first
+                        for (int l = 0; l < 8; l++)
+                        {
+                            var gap = l < cnt ? start - Vector256.Load(T + (long)cols[batch[l]] * 8) : Vector256<float>.Zero;
+                            vecs[l] = gap;
+                            squares[l] = gap * gap;
+                        }
+                        var d2 = FastMath.Sums(squares);
+                        var ok = Vector256.GreaterThan(d2, Vector256<float>.Zero);
+                        Vector256.ConditionalSelect(ok, _c.Attract(d2), Vector256<float>.Zero).Store(coef);
+                        for (int l = 0; l < cnt; l++)
+                        {
+                            var m = Vector256.MinNative(Vector256.MaxNative(vecs[l] * coef[l], nlim), lim) * alphaV;
+                            first[l] = m;
+                            var gap = vecs[l] + (m + m);
+                            vecs[l] = gap;
+                            squares[l] = gap * gap;
+                        }
+                        var d2b = FastMath.Sums(squares);
+                        var ok2 = ok & Vector256.GreaterThan(d2b, Vector256<float>.Zero);
+                        Vector256.ConditionalSelect(ok2, _c.Attract(d2b), Vector256<float>.Zero).Store(coef);
+                        uint okBits = ok.ExtractMostSignificantBits();
+                        for (int l = 0; l < cnt; l++)
+                        {
+                            // a pair at distance 0 does not move (umap-learn's gradient is 0 there)
+                            if ((okBits & (1u << l)) == 0) first[l] = Vector256<float>.Zero;
+                            second[l] = Vector256.MinNative(Vector256.MaxNative(vecs[l] * coef[l], nlim), lim) * alphaV;
+                        }
+
+                        for (int l = 0; l < cnt; l++)
+                        {
+                            int q = batch[l];
+                            cur += first[l];
+                            cur += second[l];
+                            next[q] += eps[q];
+                            int nNeg = negCount[l];
+                            if (nNeg <= 0) continue;
+                            // negative samples push from the running position, as umap-learn's do, summed per edge:
+                            // 8 at a time, coordinate by coordinate (lane t = sample t)
+                            var push = Vector256<float>.Zero;
+                            for (int q0 = 0; q0 < nNeg; q0 += 8)
+                            {
+                                var drawn = q0 == 0 ? drawnRows[l] : NegativeVertices(NegativeBase(epochSeed, q, rs, cols[q]), q0);
+                                var inBatch = Vector256.LessThan(Vector256.Create(q0) + laneIds, Vector256.Create(nNeg));
+                                var valid = (inBatch & ~Vector256.Equals(drawn, Vector256.Create(i))).AsSingle();
+                                var offsets = Vector256.ShiftLeft(Vector256.ConditionalSelect(valid.AsInt32(), drawn, Vector256.Create(i)), 3);
+                                var nd2 = Vector256<float>.Zero;
+                                for (int c = 0; c < dim; c++)
+                                {
+                                    var d = Avx2.PermuteVar8x32(cur, Vector256.Create(c)) - Avx2.GatherVector256(T + c, offsets, 4);
+                                    vecs[c] = d;
+                                    nd2 += d * d;
+                                }
+                                var far = Vector256.GreaterThan(nd2, Vector256<float>.Zero);
+                                var coefV = _c.Repel(nd2);
+                                var farValid = far & valid;
+                                // coincident points: umap-learn's step of 4 along every axis
+                                var nearStep = Vector256.ConditionalSelect(valid & ~far, lim, Vector256<float>.Zero);
+                                for (int c = 0; c < dim; c++)
+                                    squares[c] = Vector256.ConditionalSelect(farValid, Vector256.MinNative(Vector256.MaxNative(vecs[c] * coefV, nlim), lim), nearStep);
+                                for (int c = dim; c < 8; c++) squares[c] = Vector256<float>.Zero;
+                                push += FastMath.Sums(squares);
+                            }
+                            cur += push * alphaV;
+                            nextNeg[q] += nNeg * epn[q];
+                        }
+                    }
+                    cur.Store(H + (long)i * 8);
+                }
+            }
+        }
+
+        /// <summary>Transform epoch for rows [s, e): umap-learn's loop, every step from the running position.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private unsafe void Transform8(int s, int e, int epoch, float alpha, float[] head, float[] tail)
+        {
+            var lim = Vector256.Create(4f);
+            var nlim = Vector256.Create(-4f);
+            var alphaV = Vector256.Create(alpha);
+            var four = FourInFirst(dim);
             ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
+            float epochF = epoch;
             fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, epn = st.EpochsPerNegative, nextNeg = st.NextNegative)
             fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
             {
@@ -125,56 +292,43 @@ internal static class LayoutOptimizer
                 {
                     int rs = rowPtr[i], re = rowPtr[i + 1];
                     if (rs == re) continue;
-                    // fit: forces at the epoch-start positions (T is the snapshot); transform: umap-learn's running position
-                    var start = symmetric ? Vector256.Load(T + (long)i * 8) : Vector256.Load(H + (long)i * 8);
-                    var cur = start;
+                    var cur = Vector256.Load(H + (long)i * 8);
                     for (int p = rs; p < re; p++)
                     {
-                        if (next[p] > epoch) continue;
+                        if (next[p] > epochF) continue;
                         int j = cols[p];
-                        var other = Vector256.Load(T + (long)j * 8);
-                        if (symmetric)
-                        {
-                            // umap-learn's two samples of the pair, (i, j) then (j, i), each moving both ends
-                            var gap = start - other;
-                            for (int step = 0; step < 2; step++)
-                            {
-                                float d2 = Vector256.Sum(gap * gap);
-                                if (!(d2 > 0)) break;
-                                var m = Vector256.Min(Vector256.Max(gap * _c.Attract(d2), nlim), lim) * alphaV;
-                                cur += m;
-                                gap += m + m;
-                            }
-                        }
-                        else
-                        {
-                            var diff = cur - other;
-                            float d2 = Vector256.Sum(diff * diff);
-                            if (d2 > 0) cur += Vector256.Min(Vector256.Max(diff * _c.Attract(d2), nlim), lim) * alphaV;
-                        }
+                        var diff = cur - Vector256.Load(T + (long)j * 8);
+                        float d2 = Vector256.Sum(diff * diff);
+                        if (d2 > 0) cur += Vector256.MinNative(Vector256.MaxNative(diff * _c.Attract(d2), nlim), lim) * alphaV;
                         next[p] += eps[p];
-                        int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
+                        int nNeg = (int)((epochF - nextNeg[p]) / epn[p]);
                         if (nNeg <= 0) continue;
                         ulong baseHash = NegativeBase(epochSeed, p, rs, j);
-                        // negative samples push from the running position, as umap-learn's do (fit: summed per edge)
-                        var from = cur;
-                        var push = Vector256<float>.Zero;
                         for (int q = 0; q < nNeg; q++)
                         {
-                            int k = NegativeVertex(baseHash, q);
-                            if (symmetric && k == i) continue;
-                            var diff = from - Vector256.Load(T + (long)k * 8);
-                            float d2 = Vector256.Sum(diff * diff);
-                            var step = d2 > 0 ? Vector256.Min(Vector256.Max(diff * _c.Repel(d2), nlim), lim) : four;
-                            if (symmetric) push += step;
-                            else from = cur += step * alphaV;
+                            var nd = cur - Vector256.Load(T + (long)NegativeVertex(baseHash, q) * 8);
+                            float nd2 = Vector256.Sum(nd * nd);
+                            cur += (nd2 > 0 ? Vector256.MinNative(Vector256.MaxNative(nd * _c.Repel(nd2), nlim), lim) : four) * alphaV;
                         }
-                        if (symmetric) cur += push * alphaV;
                         nextNeg[p] += nNeg * epn[p];
                     }
                     cur.Store(H + (long)i * 8);
                 }
             }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void Prefetch(float* p)
+        {
+            if (Sse.IsSupported) Sse.Prefetch0(p);
+        }
+
+        /// <summary>4 in the first <paramref name="dim"/> lanes, 0 beyond.</summary>
+        private static Vector256<float> FourInFirst(int dim)
+        {
+            Span<float> four = stackalloc float[8];
+            for (int t = 0; t < 8; t++) four[t] = t < dim ? 4f : 0f;
+            return Vector256.Create((ReadOnlySpan<float>)four);
         }
 
         /// <summary>One epoch for rows [s, e), any dimension (same arithmetic as <see cref="Block8"/>, scalar).</summary>
