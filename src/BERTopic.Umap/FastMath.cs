@@ -99,18 +99,14 @@ internal static class FastMath
         return Vector256.ConditionalSelect(over, Vector256.Create(float.PositiveInfinity), r);
     }
 
-    /// <summary>The 8 horizontal sums of <paramref name="v"/>[0..7] as one vector (lane l = sum of v[l]).</summary>
+    /// <summary>The 8 horizontal sums of <paramref name="v"/>[0..7] as one vector (lane l = sum of v[l]); needs
+    /// <see cref="Avx.IsSupported"/> (the layout's 8-lane kernel runs only where AVX2 is).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe Vector256<float> Sums(Vector256<float>* v)
     {
-        if (Avx.IsSupported)
-        {
-            var a = Avx.HorizontalAdd(Avx.HorizontalAdd(v[0], v[1]), Avx.HorizontalAdd(v[2], v[3]));
-            var b = Avx.HorizontalAdd(Avx.HorizontalAdd(v[4], v[5]), Avx.HorizontalAdd(v[6], v[7]));
-            // a = [s0 s1 s2 s3 | s0' s1' s2' s3'] (low and high 128-bit halves), b likewise for 4..7
-            return Avx.Permute2x128(a, b, 0x20) + Avx.Permute2x128(a, b, 0x31);
-        }
-        return Vector256.Create(Vector256.Sum(v[0]), Vector256.Sum(v[1]), Vector256.Sum(v[2]), Vector256.Sum(v[3]),
-            Vector256.Sum(v[4]), Vector256.Sum(v[5]), Vector256.Sum(v[6]), Vector256.Sum(v[7]));
+        var a = Avx.HorizontalAdd(Avx.HorizontalAdd(v[0], v[1]), Avx.HorizontalAdd(v[2], v[3]));
+        var b = Avx.HorizontalAdd(Avx.HorizontalAdd(v[4], v[5]), Avx.HorizontalAdd(v[6], v[7]));
+        // a = [s0 s1 s2 s3 | s0' s1' s2' s3'] (low and high 128-bit halves), b likewise for 4..7
+        return Avx.Permute2x128(a, b, 0x20) + Avx.Permute2x128(a, b, 0x31);
     }
 }
