@@ -20,7 +20,7 @@ internal sealed class QualityBenchmark : IBenchmark
 {
     public string Name => "quality";
 
-    public string Usage => "--docs D.jsonl [--embeddings E.npy] [--reference bertopic.json [--skip-fit]] [--seed 42] [--min-topic-size 10] [--language english]: fit + stage times + ARI/NMI/outliers/diversity/NPMI";
+    public string Usage => "--docs D.jsonl [--embeddings E.npy] [--reference bertopic.json [--skip-fit]] [--seed 42] [--min-topic-size 10] [--language english] [--repeat N] [--python bertopic_ref.py]: fit + stage times + ARI/NMI/outliers/diversity/NPMI; --repeat fits N times in this process (run 1 cold); --python then runs Python BERTopic on the same files, same repeats, and gives warm ratios and peak RSS";
 
     public JsonObject Run(BenchmarkArgs args)
     {
@@ -43,7 +43,24 @@ internal sealed class QualityBenchmark : IBenchmark
             ["docs"] = docs.Count,
         };
         int[]? ours = null;
-        if (!args.Has("skip-fit")) ours = Fit(args, docs, labels, embeddings, language, english, output);
+        if (!args.Has("skip-fit"))
+        {
+            int repeat = args.GetInt("repeat", 1);
+            if (repeat < 1) throw new ArgumentException("--repeat must be at least 1.");
+            var runs = new JsonArray();
+            for (int run = 1; run <= repeat; run++)
+            {
+                var seconds = new JsonObject();
+                ours = Fit(args, docs, labels, embeddings, language, english, seconds, output, last: run == repeat);
+                runs.Add(seconds);
+            }
+            output["seconds"] = runs[^1]!.DeepClone();
+            if (repeat > 1) output["runs"] = runs;
+            output["peak_mb"] = Math.Round(ProcessMemory.PeakMegabytes(), 1);
+            if (args.Get("python") is { } script)
+                output["python_same_run"] = SameRunPython.Compare(script, docsPath, args.Get("embeddings") ?? throw new ArgumentException("--python needs --embeddings: Python BERTopic is timed on precomputed embeddings."),
+                    args.GetInt("seed", 42), args.GetInt("min-topic-size", 10), repeat, output);
+        }
         else if (args.Get("reference") is null) throw new ArgumentException("--skip-fit only makes sense with --reference bertopic.json.");
 
         if (args.Get("reference") is { } referencePath)
@@ -59,9 +76,8 @@ internal sealed class QualityBenchmark : IBenchmark
         return output;
     }
 
-    private static int[] Fit(BenchmarkArgs args, List<string> docs, List<string?> labels, float[,]? embeddings, string language, bool english, JsonObject output)
+    private static int[] Fit(BenchmarkArgs args, List<string> docs, List<string?> labels, float[,]? embeddings, string language, bool english, JsonObject seconds, JsonObject output, bool last)
     {
-
         var times = new StageTimes();
         var template = new BERTopicOptions { Seed = args.GetInt("seed", 42), MinTopicSize = args.GetInt("min-topic-size", 10), Language = language };
         var options = new BERTopicOptions
@@ -77,19 +93,15 @@ internal sealed class QualityBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         var result = model.FitTransform(docs, embeddings);
         double total = clock.Elapsed.TotalSeconds;
-        double peak = ProcessMemory.PeakMegabytes();
+        seconds["embed"] = Math.Round(times.Embed, 3);
+        seconds["umap"] = Math.Round(times.Umap, 3);
+        seconds["hdbscan"] = Math.Round(times.Hdbscan, 3);
+        seconds["ctfidf"] = Math.Round(total - times.Embed - times.Umap - times.Hdbscan, 3);
+        seconds["total"] = Math.Round(total, 3);
+        if (!last) return result.Topics;
 
         var topicWords = model.GetTopics().ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Select(w => w.Word).ToArray());
         output["embeddings"] = embeddings is null ? $"computed ({options.EmbeddingModel!.Name})" : args.Get("embeddings");
-        output["seconds"] = new JsonObject
-        {
-            ["embed"] = Math.Round(times.Embed, 3),
-            ["umap"] = Math.Round(times.Umap, 3),
-            ["hdbscan"] = Math.Round(times.Hdbscan, 3),
-            ["ctfidf"] = Math.Round(total - times.Embed - times.Umap - times.Hdbscan, 3),
-            ["total"] = Math.Round(total, 3),
-        };
-        output["peak_mb"] = Math.Round(peak, 1);
         output["quality"] = QualityScores.Compute(docs, labels, result.Topics, topicWords, english);
         return result.Topics;
     }
