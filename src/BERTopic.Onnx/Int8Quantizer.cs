@@ -48,7 +48,7 @@ public static class Int8Quantizer
             bool done = false;
             if (op == "MatMul" && domain is "" or "ai.onnx" && inputs.Count == 2 && outputs.Count == 1 && tensors.TryGetValue(inputs[1], out var w))
             {
-                if (!quantized.TryGetValue(inputs[1], out var q) && TryQuantizeWeight(w, inputs[1], out var qTensor, out var scaleTensor, KeepDown))
+                if (!quantized.TryGetValue(inputs[1], out var q) && TryQuantizeWeight(w, inputs[1], out var qTensor, out var scaleTensor))
                 {
                     q = (inputs[1] + "_int8", inputs[1] + "_int8_scale");
                     quantized[inputs[1]] = q;
@@ -109,9 +109,7 @@ public static class Int8Quantizer
         return count;
     }
 
-    private static readonly bool KeepDown = Environment.GetEnvironmentVariable("BERTOPIC_INT8_EXPERIMENT") == "keepdown";
-
-    private static bool TryQuantizeWeight(Field tensorField, string name, out byte[] quantizedTensor, out byte[] scaleTensor, bool keepDown)
+    private static bool TryQuantizeWeight(Field tensorField, string name, out byte[] quantizedTensor, out byte[] scaleTensor)
     {
         quantizedTensor = scaleTensor = [];
         var t = Parse(tensorField.Value);
@@ -119,7 +117,6 @@ public static class Int8Quantizer
         long type = t.Where(f => f.Number == 2).Select(f => (long)f.Scalar).FirstOrDefault();
         if (type != FloatType || dims.Length != 2 || dims[0] <= 0 || dims[1] <= 0) return false;
         int k = checked((int)dims[0]), n = checked((int)dims[1]);
-        if (keepDown && k > n) return false;
         float[] w;
         var raw = t.FirstOrDefault(f => f.Number == 9);
         if (!raw.Value.IsEmpty) w = MemoryMarshal.Cast<byte, float>(raw.Value.Span).ToArray();

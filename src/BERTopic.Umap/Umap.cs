@@ -19,9 +19,6 @@ public sealed class Umap
     private int _nNeighbors;
     private float _a, _b;
     private ulong _seed;
-    private int[]? _trainNeighbors;
-    private KnnSearchIndex? _searchIndex;
-    private readonly Lock _searchIndexLock = new();
 
     /// <summary>Creates an unfitted model.</summary>
     /// <param name="options">Settings; null = defaults. The options are copied.</param>
@@ -173,9 +170,6 @@ public sealed class Umap
         _train = data;
         _embedding = emb;
         _nNeighbors = k;
-        // Transform on a large training set searches this graph (KnnSearchIndex) instead of scanning every row.
-        _trainNeighbors = n >= _options.TransformSearchMinRows ? knn.Indices : null;
-        _searchIndex = null;
         _a = a; _b = b;
         _seed = seed;
         return ToMatrix(emb, dim);
@@ -198,15 +192,11 @@ public sealed class Umap
         int m = query.Rows, dim = _options.NComponents, k = _nNeighbors;
         if (m == 0) return new float[0, dim];
         var po = Parallelism.Options(_options.MaxThreads, ct);
-        var trace = Trace.Start();
-        var knn = train.Rows >= _options.TransformSearchMinRows
-            ? SearchIndex(train, po).Query(query, k, po)
-            : ExactKnn.Compute(train, query, k, queryIsTrain: false, po);
+        var knn = ExactKnn.Compute(train, query, k, queryIsTrain: false, po);
         var nearest = new int[m];
         for (int i = 0; i < m; i++) nearest[i] = knn.Indices[i * k];
         Disconnect(knn, train.Metric, selfAllowed: false);
         double adjustedLc = Math.Max(0.0, _options.LocalConnectivity - 1.0);
-        trace.Mark("transform knn");
         var (sigmas, rhos) = FuzzySimplicialSet.SmoothKnnDist(knn, k, adjustedLc);
         var graph = FuzzySimplicialSet.MembershipStrengths(knn, sigmas, rhos, train.Rows, bipartite: true);
 
@@ -247,33 +237,7 @@ public sealed class Umap
             LayoutOptimizer.Optimize(emb, trainEmb, dim, pruned, eps, nEpochs, _a, _b, (float)_options.RepulsionStrength,
                 (float)_options.LearningRate / 4f, _options.NegativeSampleRate, SeededHash.Hash(_seed, 0x7EA5, 1), po, null, _options.ParallelLayoutMinEdges);
         }
-        trace.Mark("transform layout");
         return ToMatrix(emb, dim);
-    }
-
-    /// <summary>Training rows from which Transform searches the neighbour graph (tests lower it on a restored model).</summary>
-    internal int TransformSearchMinRows
-    {
-        get => _options.TransformSearchMinRows;
-        set => _options.TransformSearchMinRows = value;
-    }
-
-    /// <summary>
-    /// The search graph over the training rows, built at the first Transform from the fit's k-NN graph, or, for a
-    /// model restored with <see cref="FromState"/>, from a seeded NN-descent over the training rows.
-    /// </summary>
-    private KnnSearchIndex SearchIndex(DataSet train, ParallelOptions po)
-    {
-        lock (_searchIndexLock)
-        {
-            if (_searchIndex is null)
-            {
-                var neighbors = _trainNeighbors ?? NNDescent.Compute(train, _nNeighbors, _seed, 60, po, null).Indices;
-                _searchIndex = KnnSearchIndex.Build(train, neighbors, _nNeighbors);
-                _trainNeighbors = null;
-            }
-            return _searchIndex;
-        }
     }
 
     /// <summary>Exports what Transform needs (training rows, embedding, parameters) as plain arrays and scalars.</summary>

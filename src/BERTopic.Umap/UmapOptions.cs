@@ -61,18 +61,8 @@ public sealed class UmapOptions
     /// switch. The exact scan is cheaper in CPU time up to about 36,000 rows (AVX2, 20 Newsgroups embeddings, fit
     /// without epochs, exact / NN-descent CPU s: 18,846 rows 3.5 / 4.8, 28,000 rows 7.0 / 8.3, 40,000 rows 15.6 / 14.7),
     /// but on 20 Newsgroups its graph gave a lower trustworthiness than NN-descent's (0.9657 / 0.9639 / 0.9644
-    /// against 0.9680 / 0.9673 / 0.9673 for seeds 42 / 1 / 2; umap-learn 0.9728), so the default stays where umap-learn's is.
-    /// </summary>
+    /// against 0.9680 / 0.9673 / 0.9673 for seeds 42 / 1 / 2; umap-learn 0.9728), so the default stays where umap-learn's is.</summary>
     public int ExactNeighborsThreshold { get; set; } = 4096;
-
-    /// <summary>
-    /// Training rows from which Transform finds each new row's neighbours by a best-first search of the training rows'
-    /// neighbour graph (as umap-learn's transform does with pynndescent's query) instead of comparing it with every
-    /// training row. Measured on two cores, synthetic 384-d clusters, 100,000 new rows: at 300,000 training rows the
-    /// exact scan took 248 s; at 30,000 the search was slower than the scan. Internal: the graph is kept from the fit
-    /// only at or above it.
-    /// </summary>
-    internal int TransformSearchMinRows { get; set; } = 100_000;
 
     /// <summary>Graphs with fewer edges run the SGD on one thread (tests lower it to exercise the parallel path).</summary>
     internal int ParallelLayoutMinEdges { get; set; } = 100_000;
