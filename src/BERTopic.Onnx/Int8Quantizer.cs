@@ -7,7 +7,9 @@ namespace BERTopicNet.Onnx;
 /// Dynamic int8 quantisation of an ONNX transformer, done in process (the equivalent of ONNX Runtime's Python
 /// <c>quantize_dynamic</c> for MatMul): every <c>MatMul</c> whose second input is a 2-D float32 weight becomes a
 /// <c>com.microsoft.DynamicQuantizeMatMul</c> with the weight stored as int8, one symmetric scale per output column;
-/// activations are quantised to uint8 on the fly by ONNX Runtime. Everything else is copied unchanged.
+/// activations are quantised to uint8 on the fly by ONNX Runtime, one scale per tensor. With calibration, the few
+/// activation channels that reach far beyond the rest are first scaled down (and the weight rows they meet scaled
+/// up by as much), so they no longer set the whole tensor's int8 step. Everything else is copied unchanged.
 /// </summary>
 public static class Int8Quantizer
 {
@@ -17,7 +19,23 @@ public static class Int8Quantizer
     /// <param name="model">The fp32 ONNX model (a serialised <c>ModelProto</c> with its weights inside).</param>
     /// <param name="quantizedMatMuls">How many MatMul nodes were quantised.</param>
     /// <exception cref="InvalidDataException">The bytes are not an ONNX model.</exception>
-    public static byte[] Quantize(ReadOnlyMemory<byte> model, out int quantizedMatMuls)
+    public static byte[] Quantize(ReadOnlyMemory<byte> model, out int quantizedMatMuls) => Quantize(model, null, out quantizedMatMuls);
+
+    /// <summary>
+    /// Quantises an ONNX model held in memory, smoothing outlying activation channels first when
+    /// <paramref name="calibrate"/> is given. It receives the model with the inputs of the quantised MatMuls added as
+    /// graph outputs, and the names of those inputs, and returns each one's largest magnitude per channel (its last
+    /// axis) over calibration inputs. With t the 98th-percentile channel's magnitude, channel j of such an input is
+    /// divided by s_j = sqrt(max(1, max|X_j| / t)) (a <c>Mul</c> node) and row j of every weight it meets is
+    /// multiplied by s_j, which leaves the product unchanged in exact arithmetic. (SmoothQuant's
+    /// s_j = max|X_j|^α / max|W_j|^(1−α) on every channel lowered the cosine to fp32 here: with one int8 scale per
+    /// weight column, scaling every row costs the weights more than it saves the activations.)
+    /// </summary>
+    /// <param name="model">The fp32 ONNX model.</param>
+    /// <param name="calibrate">Runs the augmented model on calibration inputs; null quantises without smoothing.</param>
+    /// <param name="quantizedMatMuls">How many MatMul nodes were quantised.</param>
+    /// <exception cref="InvalidDataException">The bytes are not an ONNX model, or calibration returned ranges of the wrong length.</exception>
+    public static byte[] Quantize(ReadOnlyMemory<byte> model, Func<byte[], IReadOnlyList<string>, IReadOnlyDictionary<string, float[]>>? calibrate, out int quantizedMatMuls)
     {
         var top = Parse(model);
         var graphField = top.FirstOrDefault(f => f.Number == 7 && f.WireType == LengthDelimited);
@@ -31,11 +49,10 @@ public static class Int8Quantizer
             if (!name.Value.IsEmpty) tensors[String(name)] = f;
         }
 
-        var newNodes = new Dictionary<int, byte[]>();
-        var newTensors = new List<byte[]>();
-        var quantizedWeights = new HashSet<string>(StringComparer.Ordinal);
+        // The MatMuls to quantise: node index, activation input, weight (read once even when shared), output.
+        var weights = new Dictionary<string, Weight>(StringComparer.Ordinal);
+        var matMuls = new List<(int Index, string Name, string X, string W, string Y)>();
         var stillUsed = new HashSet<string>(StringComparer.Ordinal);
-        var quantized = new Dictionary<string, (string Q, string Scale)>(StringComparer.Ordinal);
         for (int i = 0; i < graph.Count; i++)
         {
             if (graph[i].Number != 1) continue;
@@ -45,52 +62,118 @@ public static class Int8Quantizer
             string op = node.Where(f => f.Number == 4).Select(String).FirstOrDefault() ?? "";
             string domain = node.Where(f => f.Number == 7).Select(String).FirstOrDefault() ?? "";
             string nodeName = node.Where(f => f.Number == 3).Select(String).FirstOrDefault() ?? $"node{i}";
-            bool done = false;
-            if (op == "MatMul" && domain is "" or "ai.onnx" && inputs.Count == 2 && outputs.Count == 1 && tensors.TryGetValue(inputs[1], out var w))
+            if (op == "MatMul" && domain is "" or "ai.onnx" && inputs.Count == 2 && outputs.Count == 1 && tensors.TryGetValue(inputs[1], out var w)
+                && (weights.ContainsKey(inputs[1]) || TryReadWeight(w, out var weight) && weights.TryAdd(inputs[1], weight)))
             {
-                if (!quantized.TryGetValue(inputs[1], out var q) && TryQuantizeWeight(w, inputs[1], out var qTensor, out var scaleTensor))
-                {
-                    q = (inputs[1] + "_int8", inputs[1] + "_int8_scale");
-                    quantized[inputs[1]] = q;
-                    newTensors.Add(qTensor);
-                    newTensors.Add(scaleTensor);
-                }
-                if (q.Q is not null)
-                {
-                    newNodes[i] = Node(nodeName + "_int8", "DynamicQuantizeMatMul", "com.microsoft", [inputs[0], q.Q, q.Scale], outputs);
-                    quantizedWeights.Add(inputs[1]);
-                    stillUsed.Add(inputs[0]);
-                    done = true;
-                }
+                matMuls.Add((i, nodeName, inputs[0], inputs[1], outputs[0]));
+                stillUsed.Add(inputs[0]);
             }
-            if (!done) foreach (var inp in inputs) stillUsed.Add(inp);
+            else foreach (var inp in inputs) stillUsed.Add(inp);
         }
         foreach (var f in graph.Where(f => f.Number == 12)) // graph outputs keep their tensors alive
             foreach (var n in Parse(f.Value).Where(x => x.Number == 1)) stillUsed.Add(String(n));
-        quantizedMatMuls = newNodes.Count;
+        quantizedMatMuls = matMuls.Count;
+
+        // One scale per channel of each activation, shared by the weights it meets; only outlying channels move.
+        var smoothing = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        if (calibrate is not null && matMuls.Count > 0)
+        {
+            var names = matMuls.Select(m => m.X).Distinct(StringComparer.Ordinal).ToList();
+            var ranges = calibrate(WithOutputs(top, graph, names), names);
+            foreach (var x in names)
+            {
+                int k = weights[matMuls.First(m => m.X == x).W].K;
+                if (matMuls.Any(m => m.X == x && weights[m.W].K != k) || !ranges.TryGetValue(x, out var range)) continue;
+                if (range.Length != k) throw new InvalidDataException($"Calibration gave {range.Length} channels for '{x}', which meets weights of {k} rows.");
+                float t = range.Order().ElementAt((int)(0.98 * (k - 1)));
+                if (!(t > 0) || !float.IsFinite(t)) continue;
+                var s = new float[k];
+                for (int j = 0; j < k; j++) s[j] = float.IsFinite(range[j]) ? MathF.Sqrt(Math.Max(1f, range[j] / t)) : 1f;
+                smoothing[x] = s;
+            }
+        }
+
+        var newNodes = new Dictionary<int, byte[]>();
+        var smoothNodes = new Dictionary<int, byte[]>(); // written just before the first MatMul that reads them
+        var newTensors = new List<byte[]>();
+        var quantized = new Dictionary<string, (string Q, string Scale)>(StringComparer.Ordinal);
+        foreach (var (index, nodeName, x, wName, y) in matMuls)
+        {
+            string input = x;
+            smoothing.TryGetValue(x, out var s);
+            if (s is not null)
+            {
+                input = x + "_smoothed";
+                if (!quantized.ContainsKey(input))
+                {
+                    quantized[input] = default;
+                    var inverse = s.Select(v => 1f / v).ToArray();
+                    newTensors.Add(Tensor(x + "_smoothing", FloatType, [inverse.Length], MemoryMarshal.AsBytes(inverse.AsSpan()).ToArray()));
+                    smoothNodes[index] = Node(x + "_smooth", "Mul", "", [x, x + "_smoothing"], [input]);
+                }
+            }
+            string key = s is null ? wName : wName + "|" + x;
+            if (!quantized.TryGetValue(key, out var q))
+            {
+                q = (key.Replace('|', '_') + "_int8", key.Replace('|', '_') + "_int8_scale");
+                quantized[key] = q;
+                var (qTensor, scaleTensor) = weights[wName].Quantize(q.Q, q.Scale, s);
+                newTensors.Add(qTensor);
+                newTensors.Add(scaleTensor);
+            }
+            newNodes[index] = Node(nodeName + "_int8", "DynamicQuantizeMatMul", "com.microsoft", [input, q.Q, q.Scale], [y]);
+        }
 
         using var g = new MemoryStream(model.Length / 3);
         for (int i = 0; i < graph.Count; i++)
         {
             var f = graph[i];
-            if (newNodes.TryGetValue(i, out var node)) { WriteBytes(g, 1, node); continue; }
+            if (newNodes.TryGetValue(i, out var node))
+            {
+                if (smoothNodes.TryGetValue(i, out var smooth)) WriteBytes(g, 1, smooth);
+                WriteBytes(g, 1, node);
+                continue;
+            }
             if (f.Number == 5)
             {
                 var name = String(Parse(f.Value).First(x => x.Number == 8));
-                if (quantizedWeights.Contains(name) && !stillUsed.Contains(name)) continue; // the float weight is no longer needed
+                if (weights.ContainsKey(name) && !stillUsed.Contains(name)) continue; // the float weight is no longer needed
             }
             g.Write(f.Encoded.Span);
         }
         foreach (var t in newTensors) WriteBytes(g, 5, t);
+        return Rewrap(top, g, quantizedMatMuls > 0);
+    }
 
-        using var m = new MemoryStream((int)g.Length + 4096);
+    /// <summary>The model with <paramref name="names"/> added to its graph's outputs (float tensors of any shape).</summary>
+    private static byte[] WithOutputs(List<Field> top, List<Field> graph, IEnumerable<string> names)
+    {
+        using var g = new MemoryStream();
+        foreach (var f in graph) g.Write(f.Encoded.Span);
+        foreach (var name in names)
+        {
+            using var elem = new MemoryStream();
+            WriteInt(elem, 1, FloatType);
+            using var type = new MemoryStream();
+            WriteBytes(type, 1, elem.ToArray());
+            using var info = new MemoryStream();
+            WriteString(info, 1, name);
+            WriteBytes(info, 2, type.ToArray());
+            WriteBytes(g, 12, info.ToArray());
+        }
+        return Rewrap(top, g, false);
+    }
+
+    private static byte[] Rewrap(List<Field> top, MemoryStream graph, bool needsMicrosoftOps)
+    {
+        using var m = new MemoryStream((int)graph.Length + 4096);
         bool hasMs = top.Where(f => f.Number == 8).Any(f => Parse(f.Value).Any(x => x.Number == 1 && String(x) == "com.microsoft"));
         foreach (var f in top)
         {
-            if (f.Number == 7) WriteBytes(m, 7, g.GetBuffer().AsSpan(0, (int)g.Length));
+            if (f.Number == 7) WriteBytes(m, 7, graph.GetBuffer().AsSpan(0, (int)graph.Length));
             else m.Write(f.Encoded.Span);
         }
-        if (!hasMs && quantizedMatMuls > 0)
+        if (!hasMs && needsMicrosoftOps)
         {
             using var opset = new MemoryStream();
             WriteString(opset, 1, "com.microsoft");
@@ -109,9 +192,34 @@ public static class Int8Quantizer
         return count;
     }
 
-    private static bool TryQuantizeWeight(Field tensorField, string name, out byte[] quantizedTensor, out byte[] scaleTensor)
+    /// <summary>A float weight of K rows and N columns, row-major.</summary>
+    private sealed record Weight(int K, int N, float[] Values)
     {
-        quantizedTensor = scaleTensor = [];
+        /// <summary>int8 with one symmetric scale per column, rows first multiplied by <paramref name="rowScale"/> if given.</summary>
+        public (byte[] Quantized, byte[] Scales) Quantize(string name, string scaleName, float[]? rowScale)
+        {
+            var w = Values;
+            if (rowScale is not null)
+            {
+                w = (float[])w.Clone();
+                for (int r = 0; r < K; r++)
+                    foreach (ref var v in w.AsSpan(r * N, N)) v *= rowScale[r];
+            }
+            var scales = new float[N];
+            for (int r = 0; r < K; r++)
+                for (int c = 0; c < N; c++) scales[c] = Math.Max(scales[c], Math.Abs(w[r * N + c]));
+            for (int c = 0; c < N; c++) scales[c] = scales[c] > 0 ? scales[c] / 127f : 1f;
+            var q = new byte[K * N];
+            for (int r = 0; r < K; r++)
+                for (int c = 0; c < N; c++)
+                    q[r * N + c] = (byte)(sbyte)Math.Clamp(MathF.Round(w[r * N + c] / scales[c], MidpointRounding.ToEven), -127f, 127f);
+            return (Tensor(name, Int8Type, [K, N], q), Tensor(scaleName, FloatType, [N], MemoryMarshal.AsBytes(scales.AsSpan()).ToArray()));
+        }
+    }
+
+    private static bool TryReadWeight(Field tensorField, out Weight weight)
+    {
+        weight = null!;
         var t = Parse(tensorField.Value);
         var dims = t.Where(f => f.Number == 1).SelectMany(Int64s).ToArray();
         long type = t.Where(f => f.Number == 2).Select(f => (long)f.Scalar).FirstOrDefault();
@@ -127,17 +235,7 @@ public static class Int8Quantizer
             w = fd.SelectMany(f => f.WireType == Fixed32 ? [BitConverter.UInt32BitsToSingle((uint)f.Scalar)] : MemoryMarshal.Cast<byte, float>(f.Value.Span).ToArray()).ToArray();
         }
         if (w.Length != k * n) return false;
-
-        var scales = new float[n];
-        for (int r = 0; r < k; r++)
-            for (int c = 0; c < n; c++) scales[c] = Math.Max(scales[c], Math.Abs(w[r * n + c]));
-        for (int c = 0; c < n; c++) scales[c] = scales[c] > 0 ? scales[c] / 127f : 1f;
-        var q = new byte[k * n];
-        for (int r = 0; r < k; r++)
-            for (int c = 0; c < n; c++)
-                q[r * n + c] = (byte)(sbyte)Math.Clamp(MathF.Round(w[r * n + c] / scales[c], MidpointRounding.ToEven), -127f, 127f);
-        quantizedTensor = Tensor(name + "_int8", Int8Type, [k, n], q);
-        scaleTensor = Tensor(name + "_int8_scale", FloatType, [n], MemoryMarshal.AsBytes(scales.AsSpan()).ToArray());
+        weight = new Weight(k, n, w);
         return true;
     }
 

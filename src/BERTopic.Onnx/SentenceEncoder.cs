@@ -18,7 +18,7 @@ namespace BERTopicNet.Onnx;
 /// batch size, the order of the documents or the other documents of the call (padding is masked out), up to
 /// float rounding of the matrix kernels (below 1e-5).
 /// </remarks>
-public sealed class SentenceEncoder : IDisposable
+public sealed partial class SentenceEncoder : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly PieceTokenizer _tokenizer;
@@ -79,7 +79,7 @@ public sealed class SentenceEncoder : IDisposable
         }
         UsesCuda = options.UseCuda;
         IsInt8 = options.QuantizeInt8;
-        Func<byte[], byte[]>? quantize = options.QuantizeInt8 ? bytes => Int8Quantizer.Quantize(bytes, out _) : null;
+        Func<byte[], byte[]>? quantize = options.QuantizeInt8 ? bytes => Int8Quantizer.Quantize(bytes, Calibrate, out _) : null;
         _session = OptimizedModelCache.Open(onnxBytes, onnxPath, quantize, so, options.UseCuda ? null : options.OptimizedModelCacheDirectory, name);
         try
         {
