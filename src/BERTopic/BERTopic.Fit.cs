@@ -205,9 +205,12 @@ public sealed partial class BERTopic
         var previousIds = _topicIds;
         var previousEmbeddings = _topicEmbeddings;
         var topicIds = TopicOrdering.SortedTopics(topics);
-        var joined = JoinPerTopic(CleanCharacters(documents), topics, topicIds);
+        var members = MembersPerTopic(topics, topicIds);
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.1));
-        var counts = _vectorizer.FitTransform(joined, ct);
+        Func<string, string> clean = Options.IsEnglish ? CleanEnglish : CleanWhitespace;
+        var counts = _vectorizer is CountVectorizer counter
+            ? counter.FitTransformGroups(documents, members, clean, ct) // counts each document where it lies: no joined copy
+            : _vectorizer.FitTransform(JoinPerTopic(documents, members, clean), ct);
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.6));
         _ctfidf.Fit(counts, null, _seedTopicWords);
         var cTfidf = _ctfidf.Transform(counts);
@@ -238,22 +241,29 @@ public sealed partial class BERTopic
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 1));
     }
 
-    /// <summary>
-    /// One text per topic (ascending id): its documents joined by a space, as pandas' <c>" ".join</c> does, then
-    /// "emptydoc" when nothing is left (Python's <c>_preprocess_text</c> runs on the joined text; cleaning each
-    /// document first gives the same characters because the cleaning works character by character).
-    /// </summary>
-    private static string[] JoinPerTopic(string[] cleaned, int[] topics, int[] topicIds)
+    /// <summary>The documents of each topic (ascending id), in corpus order.</summary>
+    private static int[][] MembersPerTopic(int[] topics, int[] topicIds)
     {
         var row = new Dictionary<int, int>(topicIds.Length);
         for (int i = 0; i < topicIds.Length; i++) row[topicIds[i]] = i;
         var members = new List<int>[topicIds.Length];
         for (int i = 0; i < members.Length; i++) members[i] = [];
-        for (int i = 0; i < cleaned.Length; i++) members[row[topics[i]]].Add(i);
-        var joined = new string[topicIds.Length];
-        Parallel.For(0, topicIds.Length, r =>
+        for (int i = 0; i < topics.Length; i++) members[row[topics[i]]].Add(i);
+        return members.Select(m => m.ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// One text per topic: its documents, cleaned, joined by a space, as pandas' <c>" ".join</c> does, then
+    /// "emptydoc" when nothing is left (Python's <c>_preprocess_text</c> runs on the joined text; cleaning each
+    /// document first gives the same characters because the cleaning works character by character).
+    /// <see cref="CountVectorizer.FitTransformGroups"/> counts the same texts without building them.
+    /// </summary>
+    private static string[] JoinPerTopic(IReadOnlyList<string> documents, int[][] members, Func<string, string> clean)
+    {
+        var joined = new string[members.Length];
+        Parallel.For(0, members.Length, r =>
         {
-            var text = string.Join(' ', members[r].Select(i => cleaned[i]));
+            var text = string.Join(' ', members[r].Select(i => clean(documents[i])));
             joined[r] = text.Length == 0 ? "emptydoc" : text;
         });
         return joined;

@@ -138,4 +138,50 @@ public class CountVectorizerTests
         for (int r = 0; r < docs.Length; r++)
             Assert.Equal(a.RowCounts(r).ToArray(), b.RowCounts(docs.Length - 1 - r).ToArray());
     }
+
+    /// <summary>
+    /// Counting each topic's documents where they lie equals counting the joined per-topic texts, for groups of every
+    /// shape: large (split into several runs), single empty documents ("emptydoc"), several empty ones (a space),
+    /// Unicode, stop words and document-frequency pruning; n-grams take the joined texts.
+    /// </summary>
+    [Theory]
+    [InlineData(1, false, 1)]
+    [InlineData(1, true, 2)]
+    [InlineData(2, true, 1)]
+    public void FitTransformGroups_Equals_FitTransform_Of_The_Joined_Texts(int maxN, bool stopWords, int minDf)
+    {
+        var rng = new Random(7);
+        string[] words = ["the", "Cat", "sat", "ÉCOLE", "naïve", "x2", "under_score", "of", "and", "ΣΊΣΥΦΟΣ", "a", "ran", "dog's"];
+        var docs = new string[6000];
+        for (int i = 0; i < docs.Length; i++)
+        {
+            int n = i % 97 == 0 ? 0 : rng.Next(1, 40);
+            docs[i] = string.Join(rng.Next(3) == 0 ? ",\n" : " ", Enumerable.Range(0, n).Select(_ => words[rng.Next(words.Length)]));
+        }
+        docs[5] = "";
+        docs[6] = "";
+        int[][] groups =
+        [
+            Enumerable.Range(0, 5000).Where(i => i % 3 != 0).ToArray(), // large: more than one run
+            [5],                                                        // one empty document
+            [5, 6],                                                     // two empty documents: one space
+            Enumerable.Range(0, 5000).Where(i => i % 3 == 0).ToArray(),
+            Enumerable.Range(5000, 1000).ToArray(),
+        ];
+        static string Clean(string d) => d.Replace('\n', ' ');
+        var options = new CountVectorizerOptions
+        {
+            NGramRange = new NGramRange(1, maxN),
+            StopWords = stopWords ? StopWordLists.English : null,
+            MinDf = DocumentFrequencyLimit.Count(minDf),
+        };
+        var joined = groups.Select(g => string.Join(' ', g.Select(i => Clean(docs[i])))).Select(t => t.Length == 0 ? "emptydoc" : t).ToArray();
+        var expected = new CountVectorizer(options).FitTransform(joined);
+        var actual = new CountVectorizer(options).FitTransformGroups(docs, groups, Clean);
+        Assert.Equal(expected.Vocabulary, actual.Vocabulary);
+        Assert.Equal(expected.IndPtr, actual.IndPtr);
+        Assert.Equal(expected.Indices, actual.Indices);
+        Assert.Equal(expected.Counts, actual.Counts);
+        if (minDf == 1) Assert.Contains("emptydoc", actual.Vocabulary); // min_df 2 prunes it: one group has it
+    }
 }

@@ -141,35 +141,124 @@ public sealed class CountVectorizer : IVectorizer
                 itemCounts[k] = table;
                 return buffer;
             }, _ => { });
-            int item = 0;
-            for (int i = 0; i < n; i++)
+            MergeCounts(vocab, items, itemCounts, start, n, indPtr, cols, counts, ref docAcc, touched);
+        }
+        return FinishFit(vocab, indPtr, cols, counts);
+    }
+
+    /// <summary>
+    /// Equals <c>FitTransform</c> of one text per group: the group's documents, each passed through
+    /// <paramref name="clean"/>, joined by a space ("emptydoc" when that text is empty), as BERTopic builds its
+    /// per-topic documents, without building those texts: each document is cleaned, lowercased and counted on its own
+    /// (the joining space cannot start or end a token), in parallel over runs of documents. n-grams longer than one
+    /// word cross the joins, so they take the joined texts.
+    /// </summary>
+    internal DocumentTermMatrix FitTransformGroups(IReadOnlyList<string> documents, IReadOnlyList<int[]> groups, Func<string, string> clean, CancellationToken cancellationToken = default)
+    {
+        CheckDocuments(documents);
+        if (Options.Vocabulary is not null || Options.NGramRange.Max > 1)
+        {
+            var joined = new string[groups.Count];
+            Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
             {
-                for (; item < items.Count && items[item].Doc == i; item++)
+                var text = string.Join(' ', groups[g].Select(i => clean(documents[i])));
+                joined[g] = text.Length == 0 ? "emptydoc" : text;
+            });
+            return FitTransform(joined, cancellationToken);
+        }
+        var items = new List<(int Doc, int From, int To)>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var members = groups[g];
+            if (members.Length == 0) { items.Add((g, 0, 0)); continue; }
+            long chars = 0;
+            int from = 0;
+            for (int m = 0; m < members.Length; m++)
+            {
+                chars += documents[members[m]].Length;
+                if (chars >= BlockTokens * 8 || m == members.Length - 1)
                 {
-                    var table = itemCounts[item];
-                    for (int e = 0; e < table.Count; e++)
-                    {
-                        ref int idPlusOne = ref vocab.GetOrAdd(table.KeyAt(e));
-                        if (idPlusOne == 0) idPlusOne = vocab.Count;
-                        int id = idPlusOne - 1;
-                        if (id >= docAcc.Length) Array.Resize(ref docAcc, Math.Max(id + 1, docAcc.Length * 2));
-                        if (docAcc[id] == 0) touched.Add(id);
-                        docAcc[id] += table.ValueAt(e);
-                    }
-                    itemCounts[item] = null!;
+                    items.Add((g, from, m + 1));
+                    from = m + 1;
+                    chars = 0;
                 }
-                foreach (var id in touched)
-                {
-                    cols.Add(id);
-                    counts.Add(docAcc[id]);
-                    docAcc[id] = 0;
-                }
-                touched.Clear();
-                indPtr[start + i + 1] = cols.Count;
             }
         }
+        var itemCounts = new TermTable[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new List<(int Start, int Length)>(), (k, _, tokens) =>
+        {
+            var (g, from, to) = items[k];
+            var members = groups[g];
+            var table = new TermTable(256);
+            bool empty = members.Length == 0 || members.Length == 1 && clean(documents[members[0]]).Length == 0;
+            if (empty) CountUnigrams("emptydoc", table, tokens);
+            else for (int m = from; m < to; m++) CountUnigrams(clean(documents[members[m]]), table, tokens);
+            itemCounts[k] = table;
+            return tokens;
+        }, _ => { });
+        var vocab = new TermTable(1 << 12);
+        var indPtr = new int[groups.Count + 1];
+        var cols = new List<int>();
+        var counts = new List<int>();
+        var docAcc = new int[1024];
+        MergeCounts(vocab, items, itemCounts, 0, groups.Count, indPtr, cols, counts, ref docAcc, []);
+        return FinishFit(vocab, indPtr, cols, counts);
+    }
+
+    private void CountUnigrams(string document, TermTable table, List<(int Start, int Length)> tokens)
+    {
+        string text = Options.Lowercase ? PythonText.ToLower(document) : document;
+        tokens.Clear();
+        PythonText.Tokenize(text, tokens);
+        var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (start, length) in tokens)
+        {
+            var term = text.AsSpan(start, length);
+            if (stop is { } s && s.Contains(term)) continue;
+            table.GetOrAdd(term)++;
+        }
+    }
+
+    /// <summary>
+    /// Adds the per-item counts of documents [<paramref name="start"/>, <paramref name="start"/> + <paramref name="n"/>)
+    /// to the vocabulary (provisional ids in first-seen order) and to the CSR rows, items in document order.
+    /// </summary>
+    private static void MergeCounts(TermTable vocab, List<(int Doc, int From, int To)> items, TermTable[] itemCounts, int start, int n,
+        int[] indPtr, List<int> cols, List<int> counts, ref int[] docAcc, List<int> touched)
+    {
+        int item = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (; item < items.Count && items[item].Doc == i; item++)
+            {
+                var table = itemCounts[item];
+                for (int e = 0; e < table.Count; e++)
+                {
+                    ref int idPlusOne = ref vocab.GetOrAdd(table.KeyAt(e));
+                    if (idPlusOne == 0) idPlusOne = vocab.Count;
+                    int id = idPlusOne - 1;
+                    if (id >= docAcc.Length) Array.Resize(ref docAcc, Math.Max(id + 1, docAcc.Length * 2));
+                    if (docAcc[id] == 0) touched.Add(id);
+                    docAcc[id] += table.ValueAt(e);
+                }
+                itemCounts[item] = null!;
+            }
+            foreach (var id in touched)
+            {
+                cols.Add(id);
+                counts.Add(docAcc[id]);
+                docAcc[id] = 0;
+            }
+            touched.Clear();
+            indPtr[start + i + 1] = cols.Count;
+        }
+    }
+
+    /// <summary>Sorts the terms by code point (scikit-learn's feature order), remaps the columns, prunes, builds the matrix.</summary>
+    private DocumentTermMatrix FinishFit(TermTable vocab, int[] indPtr, List<int> cols, List<int> counts)
+    {
         if (vocab.Count == 0)
-            throw new ArgumentException("Empty vocabulary: the documents contain no token of two or more word characters (perhaps only stop words).", nameof(documents));
+            throw new ArgumentException("Empty vocabulary: the documents contain no token of two or more word characters (perhaps only stop words).", "documents");
 
         // Sort terms by code point (scikit-learn's feature order) and remap the columns.
         var sortedTerms = new string[vocab.Count];
@@ -188,7 +277,7 @@ public sealed class CountVectorizer : IVectorizer
         var cntArr = CollectionsMarshal.AsSpan(counts).ToArray();
         for (int k = 0; k < colArr.Length; k++) colArr[k] = newId[colArr[k]];
 
-        var kept = LimitFeatures(documents.Count, sortedTerms.Length, colArr, cntArr);
+        var kept = LimitFeatures(indPtr.Length - 1, sortedTerms.Length, colArr, cntArr);
         return Finish(indPtr, colArr, cntArr, sortedTerms, kept);
     }
 
