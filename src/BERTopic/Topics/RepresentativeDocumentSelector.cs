@@ -47,6 +47,7 @@ internal static class RepresentativeDocumentSelector
         }
         var weights = all.Count == 0 ? null : ctfidf.Transform(vectorizer.Transform(all.ConvertAll(i => documents[i]), cancellationToken));
         var result = new Dictionary<int, RepresentativeDocuments>(topics.Count);
+        var dense = new double[cTfidf.Columns]; // one topic row at a time, cleared after use
         for (int row = 0; row < topics.Count; row++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -54,7 +55,7 @@ internal static class RepresentativeDocumentSelector
             var selected = sampled.TryGetValue(topic, out var sel) ? sel : [];
             if (selected.Count == 0) { result[topic] = new RepresentativeDocuments([], []); continue; }
             int nrDocs = Math.Min(count, selected.Count);
-            var sims = CosineToRow(weights!, firstRow[topic], selected.Count, cTfidf, row);
+            var sims = CosineToRow(weights!, firstRow[topic], selected.Count, cTfidf, row, dense);
             var part = NumpySort.ArgPartition(sims, sims.Length - nrDocs);
             var docs = new string[nrDocs];
             var ids = new int[nrDocs];
@@ -69,10 +70,13 @@ internal static class RepresentativeDocumentSelector
         return result;
     }
 
-    /// <summary>Cosine similarity (scikit-learn's: L2-normalise both, then dot) of rows [first, first + count) of <paramref name="rows"/> with one row of <paramref name="target"/>.</summary>
-    internal static double[] CosineToRow(TermWeightMatrix rows, int first, int count, TermWeightMatrix target, int targetRow)
+    /// <summary>Cosine similarity (scikit-learn's: L2-normalise both, then dot) of rows [first, first + count) of <paramref name="rows"/> with one row of <paramref name="target"/>, scattered into <paramref name="dense"/> (zeros, one per column of the target; left as zeros).</summary>
+    internal static double[] CosineToRow(TermWeightMatrix rows, int first, int count, TermWeightMatrix target, int targetRow, double[] dense)
     {
-        var t = target.DenseRow(targetRow);
+        var t = dense;
+        var targetIdx = target.RowIndices(targetRow);
+        var targetVal = target.RowValues(targetRow);
+        for (int k = 0; k < targetIdx.Length; k++) t[targetIdx[k]] = targetVal[k];
         double tn = 0;
         foreach (var v in target.RowValues(targetRow)) tn += v * v;
         tn = Math.Sqrt(tn);
@@ -90,6 +94,7 @@ internal static class RepresentativeDocumentSelector
             for (int k = 0; k < idx.Length; k++) dot += val[k] / n * (t[idx[k]] / tn);
             sims[r] = dot;
         }
+        foreach (var j in targetIdx) t[j] = 0;
         return sims;
     }
 }

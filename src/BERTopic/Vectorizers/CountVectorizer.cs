@@ -361,30 +361,29 @@ public sealed class CountVectorizer : IVectorizer
         var lookup = _lookup ?? throw new InvalidOperationException("This CountVectorizer is not fitted yet; call Fit or FitTransform first.");
         var rows = new (int[] Cols, int[] Counts)[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Buffer: new char[256], Ids: new List<int>()),
+            () => (Buffer: new char[256], Ids: new List<int>(), Counts: new int[_vocabulary.Length]),
             (i, _, state) =>
             {
+                // Counts per term in a dense per-thread array; only the distinct terms are sorted.
                 var ids = state.Ids;
                 ids.Clear();
                 var buffer = state.Buffer;
                 var tokens = TokenizeForCounting(documents[i]);
-                EmitTerms(tokens, 0, tokens.Count, ref buffer, (lookup, ids), static (s, term) =>
+                EmitTerms(tokens, 0, tokens.Count, ref buffer, (lookup, ids, state.Counts), static (s, term) =>
                 {
                     int id = s.lookup.Find(term);
-                    if (id >= 0) s.ids.Add(id);
+                    if (id >= 0 && s.Item3[id]++ == 0) s.ids.Add(id);
                 });
                 ids.Sort();
-                int distinct = 0;
-                for (int k = 0; k < ids.Count; k++) if (k == 0 || ids[k] != ids[k - 1]) distinct++;
-                var c = new int[distinct];
-                var n = new int[distinct];
-                for (int k = 0, w = -1; k < ids.Count; k++)
+                var c = ids.ToArray();
+                var n = new int[c.Length];
+                for (int k = 0; k < c.Length; k++)
                 {
-                    if (k == 0 || ids[k] != ids[k - 1]) c[++w] = ids[k];
-                    n[w]++;
+                    n[k] = state.Counts[c[k]];
+                    state.Counts[c[k]] = 0;
                 }
                 rows[i] = (c, n);
-                return (buffer, ids);
+                return (buffer, ids, state.Counts);
             }, _ => { });
         var indPtr = new int[documents.Count + 1];
         for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Cols.Length;
