@@ -207,10 +207,10 @@ public sealed partial class BERTopic
         var topicIds = TopicOrdering.SortedTopics(topics);
         var members = MembersPerTopic(topics, topicIds);
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.1));
-        Func<string, string> clean = Options.IsEnglish ? CleanEnglish : CleanWhitespace;
+        bool english = Options.IsEnglish;
         var counts = _vectorizer is CountVectorizer counter
-            ? counter.FitTransformGroups(documents, members, clean, ct) // counts each document where it lies: no joined copy
-            : _vectorizer.FitTransform(JoinPerTopic(documents, members, clean), ct);
+            ? counter.FitTransformGroups(documents, members, TopicTextCleaning.For(english), ct) // counts each document where it lies: no joined copy
+            : _vectorizer.FitTransform(JoinPerTopic(documents, members, d => TopicTextCleaning.Clean(d, english)), ct);
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.6));
         _ctfidf.Fit(counts, null, _seedTopicWords);
         var cTfidf = _ctfidf.Transform(counts);
@@ -269,47 +269,14 @@ public sealed partial class BERTopic
         return joined;
     }
 
-    /// <summary>
-    /// The character cleaning of Python BERTopic's <c>_preprocess_text</c>: '\n' and '\t' become spaces and, for English,
-    /// characters outside [A-Za-z0-9 ] are removed.
-    /// </summary>
+    /// <summary>Every document through Python BERTopic's character cleaning (<see cref="TopicTextCleaning"/>).</summary>
     internal string[] CleanCharacters(IReadOnlyList<string> documents)
     {
         bool english = Options.IsEnglish;
         var result = new string[documents.Count];
-        Parallel.For(0, documents.Count, i => result[i] = english ? CleanEnglish(documents[i]) : CleanWhitespace(documents[i]));
+        Parallel.For(0, documents.Count, i => result[i] = TopicTextCleaning.Clean(documents[i], english));
         return result;
     }
-
-    private static string CleanWhitespace(string doc) =>
-        doc.AsSpan().ContainsAny('\n', '\t') ? doc.Replace('\n', ' ').Replace('\t', ' ') : doc;
-
-    private static string CleanEnglish(string doc)
-    {
-        var src = doc.AsSpan();
-        if (src.IndexOfAnyExcept(EnglishKept) < 0) return doc;
-        var buffer = new char[src.Length];
-        int w = 0;
-        while (!src.IsEmpty)
-        {
-            int bad = src.IndexOfAnyExcept(EnglishKeptWithSpaces);
-            var run = bad < 0 ? src : src[..bad];
-            run.CopyTo(buffer.AsSpan(w));
-            w += run.Length;
-            if (bad < 0) break;
-            src = src[(bad + 1)..];
-        }
-        var cleaned = buffer.AsSpan(0, w);
-        cleaned.Replace('\n', ' ');
-        cleaned.Replace('\t', ' ');
-        return new string(cleaned);
-    }
-
-    private static readonly System.Buffers.SearchValues<char> EnglishKept =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ");
-
-    private static readonly System.Buffers.SearchValues<char> EnglishKeptWithSpaces =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 \n\t");
 
     private void SaveRepresentativeDocs(IReadOnlyList<string> documents, int[] topics, IProgress<BERTopicProgress>? progress, CancellationToken ct)
     {

@@ -169,6 +169,12 @@ public class CountVectorizerTests
             Enumerable.Range(5000, 1000).ToArray(),
         ];
         static string Clean(string d) => d.Replace('\n', ' ');
+        static int CleanInto(ReadOnlySpan<char> source, Span<char> destination)
+        {
+            source.CopyTo(destination);
+            destination[..source.Length].Replace('\n', ' ');
+            return source.Length;
+        }
         var options = new CountVectorizerOptions
         {
             NGramRange = new NGramRange(1, maxN),
@@ -177,11 +183,25 @@ public class CountVectorizerTests
         };
         var joined = groups.Select(g => string.Join(' ', g.Select(i => Clean(docs[i])))).Select(t => t.Length == 0 ? "emptydoc" : t).ToArray();
         var expected = new CountVectorizer(options).FitTransform(joined);
-        var actual = new CountVectorizer(options).FitTransformGroups(docs, groups, Clean);
+        var actual = new CountVectorizer(options).FitTransformGroups(docs, groups, CleanInto);
         Assert.Equal(expected.Vocabulary, actual.Vocabulary);
         Assert.Equal(expected.IndPtr, actual.IndPtr);
         Assert.Equal(expected.Indices, actual.Indices);
         Assert.Equal(expected.Counts, actual.Counts);
         if (minDf == 1) Assert.Contains("emptydoc", actual.Vocabulary); // min_df 2 prunes it: one group has it
+    }
+}
+
+public class TopicTextCleaningTests
+{
+    [Theory]
+    [InlineData(true, "Don't\tstop\r\n—über 42!", "Dont stop ber 42")]
+    [InlineData(false, "Don't\tstop\r\n—über 42!", "Don't stop\r —über 42!")]
+    [InlineData(true, "plain text 7", "plain text 7")]
+    public void Cleans_As_Python_BERTopic_Preprocess_Text(bool english, string input, string expected)
+    {
+        Assert.Equal(expected, BERTopicNet.Topics.TopicTextCleaning.Clean(input, english));
+        var same = "plain words";
+        Assert.Same(same, BERTopicNet.Topics.TopicTextCleaning.Clean(same, english)); // unchanged documents are not copied
     }
 }

@@ -149,11 +149,11 @@ public sealed class CountVectorizer : IVectorizer
     /// <summary>
     /// Equals <c>FitTransform</c> of one text per group: the group's documents, each passed through
     /// <paramref name="clean"/>, joined by a space ("emptydoc" when that text is empty), as BERTopic builds its
-    /// per-topic documents, without building those texts: each document is cleaned, lowercased and counted on its own
-    /// (the joining space cannot start or end a token), in parallel over runs of documents. n-grams longer than one
-    /// word cross the joins, so they take the joined texts.
+    /// per-topic documents, without building those texts: each document is cleaned and lowercased into a reused buffer
+    /// and counted there (the joining space cannot start or end a token), in parallel over runs of documents. n-grams
+    /// longer than one word cross the joins, so they take the joined texts.
     /// </summary>
-    internal DocumentTermMatrix FitTransformGroups(IReadOnlyList<string> documents, IReadOnlyList<int[]> groups, Func<string, string> clean, CancellationToken cancellationToken = default)
+    internal DocumentTermMatrix FitTransformGroups(IReadOnlyList<string> documents, IReadOnlyList<int[]> groups, TextCleaner clean, CancellationToken cancellationToken = default)
     {
         CheckDocuments(documents);
         if (Options.Vocabulary is not null || Options.NGramRange.Max > 1)
@@ -161,7 +161,7 @@ public sealed class CountVectorizer : IVectorizer
             var joined = new string[groups.Count];
             Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
             {
-                var text = string.Join(' ', groups[g].Select(i => clean(documents[i])));
+                var text = string.Join(' ', groups[g].Select(i => Cleaned(documents[i], clean)));
                 joined[g] = text.Length == 0 ? "emptydoc" : text;
             });
             return FitTransform(joined, cancellationToken);
@@ -185,17 +185,26 @@ public sealed class CountVectorizer : IVectorizer
             }
         }
         var itemCounts = new TermTable[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new List<(int Start, int Length)>(), (k, _, tokens) =>
-        {
-            var (g, from, to) = items[k];
-            var members = groups[g];
-            var table = new TermTable(256);
-            bool empty = members.Length == 0 || members.Length == 1 && clean(documents[members[0]]).Length == 0;
-            if (empty) CountUnigrams("emptydoc", table, tokens);
-            else for (int m = from; m < to; m++) CountUnigrams(clean(documents[members[m]]), table, tokens);
-            itemCounts[k] = table;
-            return tokens;
-        }, _ => { });
+        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            () => (Tokens: new List<(int Start, int Length)>(), Buffer: new char[4096]),
+            (k, _, state) =>
+            {
+                var (g, from, to) = items[k];
+                var members = groups[g];
+                var table = new TermTable(4096);
+                if (members.Length == 0 || members.Length == 1 && Cleaned(documents[members[0]], clean).Length == 0)
+                    CountUnigrams("emptydoc", ref state.Buffer, table, state.Tokens);
+                else
+                    for (int m = from; m < to; m++)
+                    {
+                        var doc = documents[members[m]];
+                        if (state.Buffer.Length < doc.Length) state.Buffer = new char[Math.Max(doc.Length, state.Buffer.Length * 2)];
+                        int n = clean(doc, state.Buffer);
+                        CountUnigrams(state.Buffer.AsSpan(0, n), ref state.Buffer, table, state.Tokens);
+                    }
+                itemCounts[k] = table;
+                return state;
+            }, _ => { });
         var vocab = new TermTable(1 << 12);
         var indPtr = new int[groups.Count + 1];
         var cols = new List<int>();
@@ -205,15 +214,35 @@ public sealed class CountVectorizer : IVectorizer
         return FinishFit(vocab, indPtr, cols, counts);
     }
 
-    private void CountUnigrams(string document, TermTable table, List<(int Start, int Length)> tokens)
+    private static string Cleaned(string document, TextCleaner clean)
     {
-        string text = Options.Lowercase ? PythonText.ToLower(document) : document;
+        var buffer = new char[document.Length];
+        return new string(buffer, 0, clean(document, buffer));
+    }
+
+    /// <summary>Counts the unigrams of <paramref name="text"/>, which may lie in <paramref name="buffer"/> (lowercased there when ASCII).</summary>
+    private void CountUnigrams(ReadOnlySpan<char> text, ref char[] buffer, TermTable table, List<(int Start, int Length)> tokens)
+    {
+        if (Options.Lowercase)
+        {
+            if (System.Text.Ascii.IsValid(text))
+            {
+                if (text.Overlaps(buffer)) System.Text.Ascii.ToLowerInPlace(buffer.AsSpan(0, text.Length), out _); // text is buffer's start
+                else
+                {
+                    if (buffer.Length < text.Length) buffer = new char[text.Length];
+                    System.Text.Ascii.ToLower(text, buffer, out _);
+                }
+                text = buffer.AsSpan(0, text.Length);
+            }
+            else text = PythonText.ToLower(new string(text));
+        }
         tokens.Clear();
         PythonText.Tokenize(text, tokens);
         var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (start, length) in tokens)
         {
-            var term = text.AsSpan(start, length);
+            var term = text.Slice(start, length);
             if (stop is { } s && s.Contains(term)) continue;
             table.GetOrAdd(term)++;
         }

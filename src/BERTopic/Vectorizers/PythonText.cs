@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -94,33 +95,38 @@ internal static class PythonText
     /// </summary>
     public static void Tokenize(ReadOnlySpan<char> text, List<(int Start, int Length)> tokens)
     {
-        int runStart = -1, runCodePoints = 0;
         int pos = 0;
         while (pos < text.Length)
         {
-            char c = text[pos];
-            bool word;
-            int used = 1;
-            if (c < 0x80) word = c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
-            else
+            // Skip to the next character that may be a word character: an ASCII one, or any non-ASCII one.
+            int skip = text[pos..].IndexOfAnyExcept(AsciiNonWord);
+            if (skip < 0) return;
+            pos += skip;
+            int runStart = pos, runCodePoints = 0;
+            while (pos < text.Length)
             {
-                Rune.DecodeFromUtf16(text[pos..], out var rune, out used);
-                word = IsWordChar(rune);
-            }
-            if (word)
-            {
-                if (runStart < 0) { runStart = pos; runCodePoints = 0; }
+                int ascii = text[pos..].IndexOfAnyExcept(AsciiWord); // vectorised run of ASCII word characters
+                if (ascii < 0) ascii = text.Length - pos;
+                pos += ascii;
+                runCodePoints += ascii;
+                if (pos >= text.Length || text[pos] < 0x80) break;
+                Rune.DecodeFromUtf16(text[pos..], out var rune, out int used);
+                if (!IsWordChar(rune)) break;
+                pos += used;
                 runCodePoints++;
             }
-            else if (runStart >= 0)
+            if (runCodePoints >= 2) tokens.Add((runStart, pos - runStart));
+            else if (runCodePoints == 0) // a non-ASCII character that is not a word character
             {
-                if (runCodePoints >= 2) tokens.Add((runStart, pos - runStart));
-                runStart = -1;
+                Rune.DecodeFromUtf16(text[pos..], out _, out int used);
+                pos += used;
             }
-            pos += used;
         }
-        if (runStart >= 0 && runCodePoints >= 2) tokens.Add((runStart, text.Length - runStart));
     }
+
+    private static readonly SearchValues<char> AsciiWord = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> AsciiNonWord = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !(char.IsAsciiLetterOrDigit(c) || c == '_')).ToArray());
 
     /// <summary>Orders strings by code point, as Python compares <c>str</c>.</summary>
     public static readonly IComparer<string> CodePointComparer = Comparer<string>.Create(CompareCodePoints);
