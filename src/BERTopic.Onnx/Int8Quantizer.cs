@@ -97,6 +97,7 @@ public static class Int8Quantizer
         var smoothNodes = new Dictionary<int, byte[]>(); // written just before the first MatMul that reads them
         var newTensors = new List<byte[]>();
         var quantized = new Dictionary<string, (string Q, string Scale)>(StringComparer.Ordinal);
+        var smoothed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (index, nodeName, x, wName, y) in matMuls)
         {
             string input = x;
@@ -104,9 +105,8 @@ public static class Int8Quantizer
             if (s is not null)
             {
                 input = x + "_smoothed";
-                if (!quantized.ContainsKey(input))
+                if (smoothed.Add(input))
                 {
-                    quantized[input] = default;
                     var inverse = s.Select(v => 1f / v).ToArray();
                     newTensors.Add(Tensor(x + "_smoothing", FloatType, [inverse.Length], MemoryMarshal.AsBytes(inverse.AsSpan()).ToArray()));
                     smoothNodes[index] = Node(x + "_smooth", "Mul", "", [x, x + "_smoothing"], [input]);

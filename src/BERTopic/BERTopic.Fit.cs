@@ -207,10 +207,10 @@ public sealed partial class BERTopic
         var topicIds = TopicOrdering.SortedTopics(topics);
         var members = MembersPerTopic(topics, topicIds);
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.1));
-        bool english = Options.IsEnglish;
+        var clean = TopicTextCleaning.For(Options.IsEnglish);
         var counts = _vectorizer is CountVectorizer counter
-            ? counter.FitTransformGroups(documents, members, TopicTextCleaning.For(english), ct) // counts each document where it lies: no joined copy
-            : _vectorizer.FitTransform(JoinPerTopic(documents, members, d => TopicTextCleaning.Clean(d, english)), ct);
+            ? counter.FitTransformGroups(documents, members, clean, ct) // counts each document where it lies: no joined copy
+            : _vectorizer.FitTransform(CountVectorizer.JoinGroups(documents, members, clean, ct), ct);
         progress?.Report(new BERTopicProgress(BERTopicStages.Representation, 0.6));
         _ctfidf.Fit(counts, null, _seedTopicWords);
         var cTfidf = _ctfidf.Transform(counts);
@@ -250,23 +250,6 @@ public sealed partial class BERTopic
         for (int i = 0; i < members.Length; i++) members[i] = [];
         for (int i = 0; i < topics.Length; i++) members[row[topics[i]]].Add(i);
         return members.Select(m => m.ToArray()).ToArray();
-    }
-
-    /// <summary>
-    /// One text per topic: its documents, cleaned, joined by a space, as pandas' <c>" ".join</c> does, then
-    /// "emptydoc" when nothing is left (Python's <c>_preprocess_text</c> runs on the joined text; cleaning each
-    /// document first gives the same characters because the cleaning works character by character).
-    /// <see cref="CountVectorizer.FitTransformGroups"/> counts the same texts without building them.
-    /// </summary>
-    private static string[] JoinPerTopic(IReadOnlyList<string> documents, int[][] members, Func<string, string> clean)
-    {
-        var joined = new string[members.Length];
-        Parallel.For(0, members.Length, r =>
-        {
-            var text = string.Join(' ', members[r].Select(i => clean(documents[i])));
-            joined[r] = text.Length == 0 ? "emptydoc" : text;
-        });
-        return joined;
     }
 
     /// <summary>Every document through Python BERTopic's character cleaning (<see cref="TopicTextCleaning"/>).</summary>

@@ -157,15 +157,7 @@ public sealed class CountVectorizer : IVectorizer
     {
         CheckDocuments(documents);
         if (Options.Vocabulary is not null || Options.NGramRange.Max > 1)
-        {
-            var joined = new string[groups.Count];
-            Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
-            {
-                var text = string.Join(' ', groups[g].Select(i => Cleaned(documents[i], clean)));
-                joined[g] = text.Length == 0 ? "emptydoc" : text;
-            });
-            return FitTransform(joined, cancellationToken);
-        }
+            return FitTransform(JoinGroups(documents, groups, clean, cancellationToken), cancellationToken);
         var items = new List<(int Doc, int From, int To)>();
         for (int g = 0; g < groups.Count; g++)
         {
@@ -212,6 +204,22 @@ public sealed class CountVectorizer : IVectorizer
         var docAcc = new int[1024];
         MergeCounts(vocab, items, itemCounts, 0, groups.Count, indPtr, cols, counts, ref docAcc, []);
         return FinishFit(vocab, indPtr, cols, counts);
+    }
+
+    /// <summary>
+    /// One text per group: its documents, cleaned, joined by a space, as pandas' <c>" ".join</c> does, then
+    /// "emptydoc" when nothing is left (Python BERTopic's <c>_preprocess_text</c> runs on the joined text; cleaning
+    /// each document first gives the same characters because the cleaning works character by character).
+    /// </summary>
+    internal static string[] JoinGroups(IReadOnlyList<string> documents, IReadOnlyList<int[]> groups, TextCleaner clean, CancellationToken cancellationToken = default)
+    {
+        var joined = new string[groups.Count];
+        Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
+        {
+            var text = string.Join(' ', groups[g].Select(i => Cleaned(documents[i], clean)));
+            joined[g] = text.Length == 0 ? "emptydoc" : text;
+        });
+        return joined;
     }
 
     private static string Cleaned(string document, TextCleaner clean)
