@@ -192,6 +192,19 @@ public class CountVectorizerTests
     }
 }
 
+public class CountVectorizerVocabularyOrderTests
+{
+    [Fact]
+    public void Vocabulary_Is_In_Ordinal_Order_Across_Cases_Digits_And_Non_Ascii_First_Letters()
+    {
+        string[] docs = ["Zeta alpha Éclair 9lives _under zeta ALPHA", "éclair Zebra zz za alphabet al 10 1x Ωmega ωmega"];
+        var m = new CountVectorizer(new CountVectorizerOptions { Lowercase = false }).FitTransform(docs);
+        var expected = docs.SelectMany(CountVectorizer.Tokenize).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, m.Vocabulary);
+        Assert.Equal(17, m.Vocabulary.Count);
+    }
+}
+
 public class TopicTextCleaningTests
 {
     [Theory]

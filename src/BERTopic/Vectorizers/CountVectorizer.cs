@@ -307,7 +307,8 @@ public sealed class CountVectorizer : IVectorizer
         }
         var order = new int[sortedTerms.Length];
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(sortedTerms, order, surrogates ? PythonText.CodePointComparer : StringComparer.Ordinal);
+        if (surrogates) Array.Sort(sortedTerms, order, PythonText.CodePointComparer);
+        else SortOrdinal(sortedTerms, order);
         var newId = new int[sortedTerms.Length];
         for (int i = 0; i < order.Length; i++) newId[order[i]] = i;
         var colArr = CollectionsMarshal.AsSpan(cols).ToArray();
@@ -316,6 +317,30 @@ public sealed class CountVectorizer : IVectorizer
 
         var kept = LimitFeatures(indPtr.Length - 1, sortedTerms.Length, colArr, cntArr);
         return Finish(indPtr, colArr, cntArr, sortedTerms, kept);
+    }
+
+    /// <summary>
+    /// Sorts non-empty <paramref name="terms"/> ordinally (with <paramref name="items"/>): a counting sort on the
+    /// first character, then each first-character bucket sorted in parallel.
+    /// </summary>
+    private static void SortOrdinal(string[] terms, int[] items)
+    {
+        var start = new int[char.MaxValue + 2];
+        foreach (var t in terms) start[t[0] + 1]++;
+        for (int c = 1; c < start.Length; c++) start[c] += start[c - 1];
+        var next = (int[])start.Clone();
+        var sortedTerms = new string[terms.Length];
+        var sortedItems = new int[items.Length];
+        for (int i = 0; i < terms.Length; i++)
+        {
+            int p = next[terms[i][0]]++;
+            sortedTerms[p] = terms[i];
+            sortedItems[p] = items[i];
+        }
+        var buckets = Enumerable.Range(0, char.MaxValue + 1).Where(c => start[c + 1] - start[c] > 1).ToArray();
+        Parallel.ForEach(buckets, c => Array.Sort(sortedTerms, sortedItems, start[c], start[c + 1] - start[c], StringComparer.Ordinal));
+        sortedTerms.CopyTo(terms, 0);
+        sortedItems.CopyTo(items, 0);
     }
 
     // scikit-learn's _limit_features: document-frequency bounds, then the max_features most frequent terms.
@@ -367,6 +392,14 @@ public sealed class CountVectorizer : IVectorizer
             finalTerms = [.. list];
         }
         int rows = indPtr.Length - 1;
+        if (remap is null)
+        {
+            // Nothing pruned: rows keep their places; sort each one's columns in parallel.
+            Parallel.For(0, rows, r => Array.Sort(cols, cnts, indPtr[r], indPtr[r + 1] - indPtr[r]));
+            _vocabulary = finalTerms;
+            _lookup = BuildLookup(finalTerms);
+            return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
+        }
         var outPtr = new int[rows + 1];
         int w = 0;
         for (int r = 0; r < rows; r++)
@@ -375,7 +408,7 @@ public sealed class CountVectorizer : IVectorizer
             int rowStart = w;
             for (int k = lo; k < hi; k++)
             {
-                int c = remap is null ? cols[k] : remap[cols[k]];
+                int c = remap[cols[k]];
                 if (c < 0) continue;
                 cols[w] = c;
                 cnts[w] = cnts[k];
