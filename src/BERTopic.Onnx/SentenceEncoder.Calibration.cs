@@ -17,16 +17,12 @@ public sealed partial class SentenceEncoder
         var ranges = new Dictionary<string, float[]>(StringComparer.Ordinal);
         foreach (var text in Int8Calibration.Texts)
         {
-            var ids = Tokenize(text);
+            var ids = Array.ConvertAll(Tokenize(text), v => (long)v);
             long[] shape = [1, ids.Length];
             var values = new OrtValue[inputNames.Length];
             try
             {
-                for (int k = 0; k < values.Length; k++)
-                {
-                    int[] data = kinds[k] switch { InputKind.Ids => ids, InputKind.Mask => Enumerable.Repeat(1, ids.Length).ToArray(), _ => new int[ids.Length] };
-                    values[k] = int32 ? OrtValue.CreateTensorValueFromMemory(data, shape) : OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(data, v => (long)v), shape);
-                }
+                FillInputs(values, kinds, int32, ids, Enumerable.Repeat(1L, ids.Length).ToArray(), shape);
                 using var outputs = session.Run(runOptions, inputNames, values, names.ToArray());
                 for (int o = 0; o < names.Count; o++)
                 {

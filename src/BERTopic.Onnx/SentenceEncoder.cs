@@ -272,13 +272,7 @@ public sealed partial class SentenceEncoder : IDisposable
         var values = new OrtValue[_inputNames.Length];
         try
         {
-            for (int k = 0; k < values.Length; k++)
-            {
-                long[] data = _inputKinds[k] switch { InputKind.Ids => ids, InputKind.Mask => mask, _ => new long[cells] };
-                values[k] = _int32Inputs
-                    ? OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(data, v => (int)v), shape)
-                    : OrtValue.CreateTensorValueFromMemory(data, shape);
-            }
+            FillInputs(values, _inputKinds, _int32Inputs, ids, mask, shape);
             using var outputs = _session.Run(runOptions, _inputNames, values, [_outputName]);
             var hidden = outputs[0].GetTensorDataAsSpan<float>();
             int dim = Dimension;
@@ -290,6 +284,18 @@ public sealed partial class SentenceEncoder : IDisposable
         finally
         {
             foreach (var v in values) v?.Dispose();
+        }
+    }
+
+    /// <summary>One tensor per model input, by its kind: the ids, the mask, or zeros (token types).</summary>
+    private static void FillInputs(OrtValue[] values, InputKind[] kinds, bool int32, long[] ids, long[] mask, long[] shape)
+    {
+        for (int k = 0; k < values.Length; k++)
+        {
+            long[] data = kinds[k] switch { InputKind.Ids => ids, InputKind.Mask => mask, _ => new long[ids.Length] };
+            values[k] = int32
+                ? OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(data, v => (int)v), shape)
+                : OrtValue.CreateTensorValueFromMemory(data, shape);
         }
     }
 

@@ -13,6 +13,7 @@ public sealed class CountVectorizer : IVectorizer
 {
     private const int ChunkSize = 2048;
     private const int BlockTokens = 1 << 15;
+    private const int BlockCharacters = BlockTokens * 8; // a run of documents counted by one task in FitTransformGroups
     private readonly HashSet<string>? _stopWords;
     private string[] _vocabulary = [];
     private TermTable? _lookup;
@@ -150,7 +151,7 @@ public sealed class CountVectorizer : IVectorizer
     /// Equals <c>FitTransform</c> of one text per group: the group's documents, each passed through
     /// <paramref name="clean"/>, joined by a space ("emptydoc" when that text is empty), as BERTopic builds its
     /// per-topic documents, without building those texts: each document is cleaned and lowercased into a reused buffer
-    /// and counted there (the joining space cannot start or end a token), in parallel over runs of documents. n-grams
+    /// and counted there (the joining space cannot start or end a token), in parallel over runs of documents of about <see cref="BlockCharacters"/> characters. n-grams
     /// longer than one word cross the joins, so they take the joined texts.
     /// </summary>
     internal DocumentTermMatrix FitTransformGroups(IReadOnlyList<string> documents, IReadOnlyList<int[]> groups, TextCleaner clean, CancellationToken cancellationToken = default)
@@ -168,7 +169,7 @@ public sealed class CountVectorizer : IVectorizer
             for (int m = 0; m < members.Length; m++)
             {
                 chars += documents[members[m]].Length;
-                if (chars >= BlockTokens * 8 || m == members.Length - 1)
+                if (chars >= BlockCharacters || m == members.Length - 1)
                 {
                     items.Add((g, from, m + 1));
                     from = m + 1;
@@ -184,16 +185,15 @@ public sealed class CountVectorizer : IVectorizer
                 var (g, from, to) = items[k];
                 var members = groups[g];
                 var table = new TermTable(4096);
-                if (members.Length == 0 || members.Length == 1 && Cleaned(documents[members[0]], clean).Length == 0)
-                    CountUnigrams("emptydoc", ref state.Buffer, table, state.Tokens);
-                else
-                    for (int m = from; m < to; m++)
-                    {
-                        var doc = documents[members[m]];
-                        if (state.Buffer.Length < doc.Length) state.Buffer = new char[Math.Max(doc.Length, state.Buffer.Length * 2)];
-                        int n = clean(doc, state.Buffer);
-                        CountUnigrams(state.Buffer.AsSpan(0, n), ref state.Buffer, table, state.Tokens);
-                    }
+                if (members.Length == 0) CountUnigrams("emptydoc", ref state.Buffer, table, state.Tokens);
+                for (int m = from; m < to; m++)
+                {
+                    var doc = documents[members[m]];
+                    if (state.Buffer.Length < doc.Length) state.Buffer = new char[Math.Max(doc.Length, state.Buffer.Length * 2)];
+                    int n = clean(doc, state.Buffer);
+                    if (n == 0 && members.Length == 1) CountUnigrams("emptydoc", ref state.Buffer, table, state.Tokens); // the joined text is ""
+                    else CountUnigrams(state.Buffer.AsSpan(0, n), ref state.Buffer, table, state.Tokens);
+                }
                 itemCounts[k] = table;
                 return state;
             }, _ => { });
@@ -431,29 +431,30 @@ public sealed class CountVectorizer : IVectorizer
         var lookup = _lookup ?? throw new InvalidOperationException("This CountVectorizer is not fitted yet; call Fit or FitTransform first.");
         var rows = new (int[] Cols, int[] Counts)[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Buffer: new char[256], Ids: new List<int>(), Counts: new int[_vocabulary.Length]),
+            () => (Buffer: new char[256], Ids: new List<int>()),
             (i, _, state) =>
             {
-                // Counts per term in a dense per-thread array; only the distinct terms are sorted.
                 var ids = state.Ids;
                 ids.Clear();
                 var buffer = state.Buffer;
                 var tokens = TokenizeForCounting(documents[i]);
-                EmitTerms(tokens, 0, tokens.Count, ref buffer, (lookup, ids, state.Counts), static (s, term) =>
+                EmitTerms(tokens, 0, tokens.Count, ref buffer, (lookup, ids), static (s, term) =>
                 {
                     int id = s.lookup.Find(term);
-                    if (id >= 0 && s.Item3[id]++ == 0) s.ids.Add(id);
+                    if (id >= 0) s.ids.Add(id);
                 });
                 ids.Sort();
-                var c = ids.ToArray();
-                var n = new int[c.Length];
-                for (int k = 0; k < c.Length; k++)
+                int distinct = 0;
+                for (int k = 0; k < ids.Count; k++) if (k == 0 || ids[k] != ids[k - 1]) distinct++;
+                var c = new int[distinct];
+                var n = new int[distinct];
+                for (int k = 0, w = -1; k < ids.Count; k++)
                 {
-                    n[k] = state.Counts[c[k]];
-                    state.Counts[c[k]] = 0;
+                    if (k == 0 || ids[k] != ids[k - 1]) c[++w] = ids[k];
+                    n[w]++;
                 }
                 rows[i] = (c, n);
-                return (buffer, ids, state.Counts);
+                return (buffer, ids);
             }, _ => { });
         var indPtr = new int[documents.Count + 1];
         for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Cols.Length;
