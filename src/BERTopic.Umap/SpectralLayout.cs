@@ -213,12 +213,18 @@ internal static class SpectralLayout
             return res;
         }
 
+        var normalized = new double[g.EdgeCount];
+        for (int i = 0; i < n; i++)
+            for (int p = g.RowPtr[i]; p < g.RowPtr[i + 1]; p++) normalized[p] = g.Vals[p] * dinv[i] * dinv[g.ColIdx[p]];
         int m = Math.Max(2 * nev + 1, Math.Min((int)Math.Sqrt(n), 64));
         m = Math.Min(m, n - 1);
         var V = new double[m + 1][];
         for (int j = 0; j <= m; j++) V[j] = new double[n];
         var H = new double[m, m];
         var w = new double[n];
+        var h1 = new double[m + 1];
+        var h2 = new double[m + 1];
+        var gs = new BlockedGramSchmidt(n, m + 1);
         // start vector: deterministic random (ones, as ARPACK's v0, would miss eigenvectors of symmetric graphs)
         for (int i = 0; i < n; i++) V[0][i] = rng.NextDouble() - 0.5;
         Normalize(V[0]);
@@ -238,17 +244,11 @@ internal static class SpectralLayout
             po.CancellationToken.ThrowIfCancellationRequested();
             for (int j = start; j < m; j++)
             {
-                MatVec(g, dinv, V[j], w, po); matvecs++;
-                // full reorthogonalisation (twice), recording the projections in H
-                for (int pass = 0; pass < 2; pass++)
-                    for (int i = 0; i <= j; i++)
-                    {
-                        double h = Dot(V[i], w);
-                        if (pass == 0) { H[i, j] = h; H[j, i] = h; }
-                        else { H[i, j] += h; H[j, i] = H[i, j]; }
-                        Axpy(-h, V[i], w);
-                    }
-                beta = Math.Sqrt(Dot(w, w));
+                MatVec(g, normalized, V[j], w, po); matvecs++;
+                // full reorthogonalisation (classical Gram–Schmidt, twice), recording the projections in H
+                gs.Orthogonalize(V, j + 1, w, h1, h2, po, out double ww);
+                for (int i = 0; i <= j; i++) { H[i, j] = H[j, i] = h1[i] + h2[i]; }
+                beta = Math.Sqrt(ww);
                 if (beta < 1e-12)
                 {
                     // invariant subspace: continue with a fresh random direction
@@ -268,11 +268,8 @@ internal static class SpectralLayout
             if (converged || matvecs >= maxMatvecs) break;
             // thick restart: keep the leading Ritz vectors and the residual direction
             var ritz = new double[keep][];
-            for (int c = 0; c < keep; c++)
-            {
-                ritz[c] = new double[n];
-                for (int j = 0; j < m; j++) Axpy(S[j, c], V[j], ritz[c]);
-            }
+            for (int c = 0; c < keep; c++) ritz[c] = new double[n];
+            BlockedGramSchmidt.Combine(V, m, S, 0, ritz, po);
             Array.Copy(V[m], V[keep], n);
             for (int c = 0; c < keep; c++) V[c] = ritz[c];
             Array.Clear(H);
@@ -289,25 +286,26 @@ internal static class SpectralLayout
         }
         Trace.Start().Note($"lanczos: {matvecs} mat-vecs, converged {converged}");
         var result = new float[n * dim];
-        var vec = new double[n];
+        var vecs = new double[dim][];
+        for (int t = 0; t < dim; t++) vecs[t] = new double[n];
+        BlockedGramSchmidt.Combine(V, m, S, 1, vecs, po);
         for (int t = 0; t < dim; t++)
-        {
-            Array.Clear(vec);
-            for (int j = 0; j < m; j++) Axpy(S[j, t + 1], V[j], vec);
-            for (int i = 0; i < n; i++) result[i * dim + t] = (float)vec[i];
-        }
+            for (int i = 0; i < n; i++) result[i * dim + t] = (float)vecs[t][i];
         return result;
     }
 
-    private static void MatVec(SparseGraph g, double[] dinv, double[] x, double[] y, ParallelOptions po)
+    /// <summary>y = D^−½ W D^−½ x, the weights already scaled (<paramref name="normalized"/>[p] = w_ij / √(d_i d_j)).</summary>
+    private static void MatVec(SparseGraph g, double[] normalized, double[] x, double[] y, ParallelOptions po)
     {
         Parallelism.ForBlocks(g.Rows, 4096, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s, e) =>
         {
+            var rowPtr = g.RowPtr;
+            var cols = g.ColIdx;
             for (int i = s; i < e; i++)
             {
                 double acc = 0;
-                for (int p = g.RowPtr[i]; p < g.RowPtr[i + 1]; p++) acc += g.Vals[p] * dinv[g.ColIdx[p]] * x[g.ColIdx[p]];
-                y[i] = acc * dinv[i];
+                for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) acc += normalized[p] * x[cols[p]];
+                y[i] = acc;
             }
         });
     }
