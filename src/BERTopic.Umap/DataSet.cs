@@ -101,6 +101,41 @@ internal sealed class DataSet
         return CosineFromDot(dot);
     }
 
+    /// <summary>Distances from row <paramref name="p"/> to rows <paramref name="qs"/> of this set: dense rows four at a
+    /// time with <see cref="DotKernel"/> (the next four requested from memory meanwhile), sparse rows one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public unsafe void Distances(int p, ReadOnlySpan<int> qs, Span<float> result)
+    {
+        if (Dense is null)
+        {
+            for (int t = 0; t < qs.Length; t++) result[t] = Distance(p, qs[t]);
+            return;
+        }
+        bool euclidean = Metric == UmapMetric.Euclidean;
+        float* r = stackalloc float[4];
+        fixed (float* data = Dense)
+        {
+            float* x = data + (long)p * Dim;
+            for (int t = 0; t < qs.Length; t += 4)
+            {
+                int last = qs.Length - 1;
+                float* y0 = data + (long)qs[t] * Dim;
+                float* y1 = data + (long)qs[Math.Min(t + 1, last)] * Dim;
+                float* y2 = data + (long)qs[Math.Min(t + 2, last)] * Dim;
+                float* y3 = data + (long)qs[Math.Min(t + 3, last)] * Dim;
+                for (int u = t + 4; u < t + 8 && u <= last; u++) DotKernel.Prefetch(data + (long)qs[u] * Dim);
+                DotKernel.OneByFour(x, y0, y1, y2, y3, Dim, euclidean, r);
+                for (int c = 0; c < 4 && t + c <= last; c++)
+                {
+                    int q = qs[t + c];
+                    result[t + c] = euclidean ? MathF.Sqrt(r[c])
+                        : IsZero[p] || IsZero[q] ? (IsZero[p] && IsZero[q] ? 0f : 1f)
+                        : CosineFromDot(r[c]);
+                }
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float CosineFromDot(float dot) => Math.Max(0f, 1f - dot);
 

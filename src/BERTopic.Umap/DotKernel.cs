@@ -1,9 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace BERTopicNet.Umap;
 
-/// <summary>Register-blocked dot products of 4 rows against 4 rows (16 results at once), the hot loop of exact kNN.</summary>
+/// <summary>Register-blocked dot products: 4 rows against 4 (16 results at once, trustworthiness' exact neighbours) and
+/// one row against four (the row read once for the four, NN-descent's joins; squared differences for Euclidean).</summary>
 internal static unsafe class DotKernel
 {
     /// <summary>res[4·r + c] = dot(a_r, b_c) for rows a_r = a + r·stride, b_c = b + c·stride, each of length d.</summary>
@@ -54,5 +56,53 @@ internal static unsafe class DotKernel
             res[8] += x2 * y0; res[9] += x2 * y1; res[10] += x2 * y2; res[11] += x2 * y3;
             res[12] += x3 * y0; res[13] += x3 * y1; res[14] += x3 * y2; res[15] += x3 * y3;
         }
+    }
+
+    /// <summary>res[c] = dot(x, y_c) (squared: |x − y_c|²) over d floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void OneByFour(float* x, float* y0, float* y1, float* y2, float* y3, int d, bool squared, float* res)
+    {
+        int t = 0;
+        Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            if (squared)
+                for (; t <= d - 8; t += 8)
+                {
+                    var v = Vector256.Load(x + t);
+                    var e0 = v - Vector256.Load(y0 + t); var e1 = v - Vector256.Load(y1 + t);
+                    var e2 = v - Vector256.Load(y2 + t); var e3 = v - Vector256.Load(y3 + t);
+                    c0 = Vector256.FusedMultiplyAdd(e0, e0, c0); c1 = Vector256.FusedMultiplyAdd(e1, e1, c1);
+                    c2 = Vector256.FusedMultiplyAdd(e2, e2, c2); c3 = Vector256.FusedMultiplyAdd(e3, e3, c3);
+                }
+            else
+                for (; t <= d - 8; t += 8)
+                {
+                    var v = Vector256.Load(x + t);
+                    c0 = Vector256.FusedMultiplyAdd(v, Vector256.Load(y0 + t), c0); c1 = Vector256.FusedMultiplyAdd(v, Vector256.Load(y1 + t), c1);
+                    c2 = Vector256.FusedMultiplyAdd(v, Vector256.Load(y2 + t), c2); c3 = Vector256.FusedMultiplyAdd(v, Vector256.Load(y3 + t), c3);
+                }
+        }
+        float s0 = Vector256.Sum(c0), s1 = Vector256.Sum(c1), s2 = Vector256.Sum(c2), s3 = Vector256.Sum(c3);
+        for (; t < d; t++)
+        {
+            float v = x[t];
+            if (squared)
+            {
+                float e0 = v - y0[t], e1 = v - y1[t], e2 = v - y2[t], e3 = v - y3[t];
+                s0 += e0 * e0; s1 += e1 * e1; s2 += e2 * e2; s3 += e3 * e3;
+            }
+            else { s0 += v * y0[t]; s1 += v * y1[t]; s2 += v * y2[t]; s3 += v * y3[t]; }
+        }
+        res[0] = s0; res[1] = s1; res[2] = s2; res[3] = s3;
+    }
+
+    /// <summary>Asks for the first cache lines of a row ahead of its use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Prefetch(float* row)
+    {
+        if (!Sse.IsSupported) return;
+        Sse.Prefetch0(row);
+        Sse.Prefetch0(row + 16);
     }
 }

@@ -45,14 +45,18 @@ internal static class NNDescent
         Parallel.For(0, leafList.Count, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (li) =>
         {
             var (order, s, e) = leafList[li];
+            Span<float> d = stackalloc float[e - s];
             for (int a = s; a < e; a++)
-                for (int b = a + 1; b < e; b++)
+            {
+                int p = order[a];
+                var qs = order.AsSpan(a + 1, e - a - 1);
+                data.Distances(p, qs, d);
+                for (int b = 0; b < qs.Length; b++)
                 {
-                    int p = order[a], q = order[b];
-                    float d = data.Distance(p, q);
-                    TryPush(p, d, q);
-                    TryPush(q, d, p);
+                    TryPush(p, d[b], qs[b]);
+                    TryPush(qs[b], d[b], p);
                 }
+            }
         });
         // rows still short of k: random fill
         Parallel.For(0, n, po, i =>
@@ -125,30 +129,34 @@ internal static class NNDescent
             });
         }
 
+        // every pair of new candidates and every (new, old) pair: row p against its partners in one call
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void LocalJoin(int i)
         {
             var nc = newIdx.AsSpan(i * maxCandidates, maxCandidates);
             var oc = oldIdx.AsSpan(i * maxCandidates, maxCandidates);
+            Span<int> partners = stackalloc int[2 * maxCandidates];
+            Span<float> d = stackalloc float[2 * maxCandidates];
             for (int a = 0; a < nc.Length; a++)
             {
                 int p = nc[a];
                 if (p == NeighborHeap.Empty) continue;
+                int count = 0;
                 for (int b = a + 1; b < nc.Length; b++)
                 {
                     int q = nc[b];
-                    if (q == NeighborHeap.Empty || q == p) continue;
-                    float d = data.Distance(p, q);
-                    TryPush(p, d, q);
-                    TryPush(q, d, p);
+                    if (q != NeighborHeap.Empty && q != p) partners[count++] = q;
                 }
                 for (int b = 0; b < oc.Length; b++)
                 {
                     int q = oc[b];
-                    if (q == NeighborHeap.Empty || q == p) continue;
-                    float d = data.Distance(p, q);
-                    TryPush(p, d, q);
-                    TryPush(q, d, p);
+                    if (q != NeighborHeap.Empty && q != p) partners[count++] = q;
+                }
+                data.Distances(p, partners[..count], d);
+                for (int b = 0; b < count; b++)
+                {
+                    TryPush(p, d[b], partners[b]);
+                    TryPush(partners[b], d[b], p);
                 }
             }
         }
