@@ -72,4 +72,32 @@ public class VectorKernelTests
         if (rows == 7) Assert.Equal(7, seen.Count);
         else Assert.True(seen.Count > 0.97 * expected, $"{seen.Count} distinct draws of {draws} over {rows} rows, expected about {expected:F0}");
     }
+    [Theory]
+    [InlineData(UmapMetric.Cosine, 384)]
+    [InlineData(UmapMetric.Cosine, 13)]
+    [InlineData(UmapMetric.Euclidean, 384)]
+    [InlineData(UmapMetric.Euclidean, 5)]
+    public void DistancesToManyRowsMatchOneByOne(UmapMetric metric, int dim)
+    {
+        var rng = new Random(dim);
+        var x = new float[40, dim];
+        for (int i = 0; i < 40; i++)
+            for (int c = 0; c < dim; c++) x[i, c] = i == 7 ? 0f : (float)(rng.NextDouble() * 2 - 1); // row 7 all zero
+        var data = DataSet.FromDense(x, metric, "x");
+        // 1, 4, 5 and 39 partners: whole and partial groups of four, the zero row and the row itself among them
+        foreach (int count in new[] { 1, 4, 5, 39 })
+        {
+            var qs = Enumerable.Range(0, count).Select(t => (t * 7 + 3) % 40).ToArray();
+            foreach (int p in new[] { 0, 7, 3 })
+            {
+                var d = new float[count];
+                data.Distances(p, qs, d);
+                for (int t = 0; t < count; t++)
+                {
+                    float expected = data.Distance(p, qs[t]);
+                    Assert.Equal(expected, d[t], 1e-5 * Math.Max(1, expected));
+                }
+            }
+        }
+    }
 }
