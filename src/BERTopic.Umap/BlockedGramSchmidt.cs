@@ -23,45 +23,39 @@ internal sealed class BlockedGramSchmidt(int n, int maxVectors)
     /// </summary>
     public void Orthogonalize(double[][] basis, int count, double[] w, double[] h1, double[] h2, ParallelOptions po, out double squaredNorm)
     {
-        int stride = count + 1;
-        // h1 = Vᵀ w
-        Parallelism.ForBlocks(n, RowBlock, po, (s, e) =>
-        {
-            int b = s / RowBlock;
-            var wb = w.AsSpan(s, e - s);
-            for (int i = 0; i < count; i++) _partial[b * stride + i] = TensorPrimitives.Dot<double>(basis[i].AsSpan(s, e - s), wb);
-        });
-        Reduce(count, stride, h1);
-        // w −= V h1, then h2 = Vᵀ w on the same block
-        Parallelism.ForBlocks(n, RowBlock, po, (s, e) =>
-        {
-            int b = s / RowBlock;
-            var wb = w.AsSpan(s, e - s);
-            for (int i = 0; i < count; i++) TensorPrimitives.MultiplyAdd<double>(basis[i].AsSpan(s, e - s), -h1[i], wb, wb);
-            for (int i = 0; i < count; i++) _partial[b * stride + i] = TensorPrimitives.Dot<double>(basis[i].AsSpan(s, e - s), wb);
-        });
-        Reduce(count, stride, h2);
-        // w −= V h2, and |w|²
-        Parallelism.ForBlocks(n, RowBlock, po, (s, e) =>
-        {
-            int b = s / RowBlock;
-            var wb = w.AsSpan(s, e - s);
-            for (int i = 0; i < count; i++) TensorPrimitives.MultiplyAdd<double>(basis[i].AsSpan(s, e - s), -h2[i], wb, wb);
-            _partial[b * stride + count] = TensorPrimitives.Dot<double>(wb, wb);
-        });
-        double sum = 0;
-        for (int b = 0; b < _blocks; b++) sum += _partial[b * stride + count];
-        squaredNorm = sum;
+        Sweep(basis, count, w, null, h1, po);        // h1 = Vᵀ w
+        Sweep(basis, count, w, h1, h2, po);          // w −= V h1, h2 = Vᵀ w
+        squaredNorm = Sweep(basis, count, w, h2, null, po); // w −= V h2, |w|²
     }
 
-    private void Reduce(int count, int stride, double[] h)
+    /// <summary>One pass over the blocks: w −= V·<paramref name="subtract"/> (when given), then per block either
+    /// Vᵀw (into <paramref name="project"/>, summed in block order) or |w|² (returned).</summary>
+    private double Sweep(double[][] basis, int count, double[] w, double[]? subtract, double[]? project, ParallelOptions po)
     {
-        for (int i = 0; i < count; i++)
+        int stride = count + 1;
+        Parallelism.ForBlocks(n, RowBlock, po, (s, e) =>
         {
-            double sum = 0;
-            for (int b = 0; b < _blocks; b++) sum += _partial[b * stride + i];
-            h[i] = sum;
+            int b = s / RowBlock;
+            var wb = w.AsSpan(s, e - s);
+            if (subtract is not null)
+                for (int i = 0; i < count; i++) TensorPrimitives.MultiplyAdd<double>(basis[i].AsSpan(s, e - s), -subtract[i], wb, wb);
+            if (project is not null)
+                for (int i = 0; i < count; i++) _partial[b * stride + i] = TensorPrimitives.Dot<double>(basis[i].AsSpan(s, e - s), wb);
+            else _partial[b * stride + count] = TensorPrimitives.Dot<double>(wb, wb);
+        });
+        if (project is not null)
+        {
+            for (int i = 0; i < count; i++) project[i] = BlockSum(stride, i);
+            return 0;
         }
+        return BlockSum(stride, count);
+    }
+
+    private double BlockSum(int stride, int entry)
+    {
+        double sum = 0;
+        for (int b = 0; b < _blocks; b++) sum += _partial[b * stride + entry];
+        return sum;
     }
 
     /// <summary>outputs[c] = Σ_j coefficients[j, firstColumn + c] · basis[j] over j &lt; count (outputs zeroed first).</summary>

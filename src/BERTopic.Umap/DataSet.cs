@@ -116,9 +116,9 @@ internal sealed class DataSet
         fixed (float* data = Dense)
         {
             float* x = data + (long)p * Dim;
+            int last = qs.Length - 1;
             for (int t = 0; t < qs.Length; t += 4)
             {
-                int last = qs.Length - 1;
                 float* y0 = data + (long)qs[t] * Dim;
                 float* y1 = data + (long)qs[Math.Min(t + 1, last)] * Dim;
                 float* y2 = data + (long)qs[Math.Min(t + 2, last)] * Dim;

@@ -157,14 +157,10 @@ internal static class SpectralLayout
         double max = double.NegativeInfinity;
         for (int t = 0; t < dim; t++)
         {
-            int col = Math.Min(t + 1, nComp - 1);
-            // deterministic sign: largest-magnitude entry positive
-            double big = 0;
-            for (int a = 0; a < nComp; a++) if (Math.Abs(vecs[a, col]) > Math.Abs(big)) big = vecs[a, col];
-            double sign = big < 0 ? -1 : 1;
+            int col = Math.Min(t + 1, nComp - 1); // signs are deterministic: Decompose makes each vector's largest entry positive
             for (int a = 0; a < nComp; a++)
             {
-                meta[a, t] = sign * vecs[a, col] / Math.Sqrt(Math.Max(deg[a], 1e-300));
+                meta[a, t] = vecs[a, col] / Math.Sqrt(Math.Max(deg[a], 1e-300));
                 max = Math.Max(max, meta[a, t]);
             }
         }
@@ -200,22 +196,23 @@ internal static class SpectralLayout
         var deg = g.RowSums();
         var dinv = new double[n];
         for (int i = 0; i < n; i++) dinv[i] = deg[i] > 0 ? 1 / Math.Sqrt(deg[i]) : 0;
+        // the weights of D^−½ W D^−½
+        var normalized = new double[g.EdgeCount];
+        for (int i = 0; i < n; i++)
+            for (int p = g.RowPtr[i]; p < g.RowPtr[i + 1]; p++) normalized[p] = g.Vals[p] * dinv[i] * dinv[g.ColIdx[p]];
 
         if (n <= 64)
         {
             // tiny component: dense decomposition
             var dm = new double[n, n];
             for (int i = 0; i < n; i++)
-                for (int p = g.RowPtr[i]; p < g.RowPtr[i + 1]; p++) dm[i, g.ColIdx[p]] += g.Vals[p] * dinv[i] * dinv[g.ColIdx[p]];
+                for (int p = g.RowPtr[i]; p < g.RowPtr[i + 1]; p++) dm[i, g.ColIdx[p]] += normalized[p];
             var (_, vv) = SymmetricEigen.Decompose(dm);
             var res = new float[n * dim];
             for (int i = 0; i < n; i++) for (int t = 0; t < dim; t++) res[i * dim + t] = (float)vv[i, t + 1];
             return res;
         }
 
-        var normalized = new double[g.EdgeCount];
-        for (int i = 0; i < n; i++)
-            for (int p = g.RowPtr[i]; p < g.RowPtr[i + 1]; p++) normalized[p] = g.Vals[p] * dinv[i] * dinv[g.ColIdx[p]];
         int m = Math.Max(2 * nev + 1, Math.Min((int)Math.Sqrt(n), 64));
         m = Math.Min(m, n - 1);
         var V = new double[m + 1][];
