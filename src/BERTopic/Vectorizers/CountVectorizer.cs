@@ -231,29 +231,53 @@ public sealed class CountVectorizer : IVectorizer
     /// <summary>Counts the unigrams of <paramref name="text"/>, which may lie in <paramref name="buffer"/> (lowercased there when ASCII).</summary>
     private void CountUnigrams(ReadOnlySpan<char> text, ref char[] buffer, TermTable table, List<(int Start, int Length)> tokens)
     {
-        if (Options.Lowercase)
+        text = Lowercased(text, ref buffer);
+        var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (System.Text.Ascii.IsValid(text))
         {
-            if (System.Text.Ascii.IsValid(text))
+            // ASCII: the token pattern is a run of [0-9A-Za-z_] of two or more, found with a table, one character at a time.
+            for (int i = 0; i < text.Length;)
             {
-                if (text.Overlaps(buffer)) System.Text.Ascii.ToLowerInPlace(buffer.AsSpan(0, text.Length), out _); // text is buffer's start
-                else
-                {
-                    if (buffer.Length < text.Length) buffer = new char[text.Length];
-                    System.Text.Ascii.ToLower(text, buffer, out _);
-                }
-                text = buffer.AsSpan(0, text.Length);
+                if (!IsAsciiWord(text[i])) { i++; continue; }
+                int start = i;
+                while (++i < text.Length && IsAsciiWord(text[i])) { }
+                if (i - start < 2) continue;
+                var term = text[start..i];
+                if (stop is { } s && s.Contains(term)) continue;
+                table.GetOrAdd(term)++;
             }
-            else text = PythonText.ToLower(new string(text));
+            return;
         }
         tokens.Clear();
         PythonText.Tokenize(text, tokens);
-        var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (start, length) in tokens)
         {
             var term = text.Slice(start, length);
             if (stop is { } s && s.Contains(term)) continue;
             table.GetOrAdd(term)++;
         }
+    }
+
+    private static readonly bool[] AsciiWordTable = [.. Enumerable.Range(0, 128).Select(c => char.IsAsciiLetterOrDigit((char)c) || c == '_')];
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiWord(char c) => c < 128 && AsciiWordTable[c];
+
+    /// <summary>
+    /// <paramref name="text"/> lowercased when the options ask for it: in <paramref name="buffer"/> (in place when the
+    /// text is the buffer's start) when ASCII, else as Python's <c>str.lower()</c> gives it.
+    /// </summary>
+    private ReadOnlySpan<char> Lowercased(ReadOnlySpan<char> text, scoped ref char[] buffer)
+    {
+        if (!Options.Lowercase) return text;
+        if (!System.Text.Ascii.IsValid(text)) return PythonText.ToLower(new string(text));
+        if (text.Overlaps(buffer)) System.Text.Ascii.ToLowerInPlace(buffer.AsSpan(0, text.Length), out _);
+        else
+        {
+            if (buffer.Length < text.Length) buffer = new char[Math.Max(text.Length, buffer.Length * 2)];
+            System.Text.Ascii.ToLower(text, buffer, out _);
+        }
+        return buffer.AsSpan(0, text.Length);
     }
 
     /// <summary>
@@ -271,7 +295,7 @@ public sealed class CountVectorizer : IVectorizer
                 var table = itemCounts[item];
                 for (int e = 0; e < table.Count; e++)
                 {
-                    ref int idPlusOne = ref vocab.GetOrAdd(table.KeyAt(e));
+                    ref int idPlusOne = ref vocab.GetOrAdd(table.KeySpan(e), table.HashAt(e));
                     if (idPlusOne == 0) idPlusOne = vocab.Count;
                     int id = idPlusOne - 1;
                     if (id >= docAcc.Length) Array.Resize(ref docAcc, Math.Max(id + 1, docAcc.Length * 2));
@@ -316,7 +340,7 @@ public sealed class CountVectorizer : IVectorizer
         for (int k = 0; k < colArr.Length; k++) colArr[k] = newId[colArr[k]];
 
         var kept = LimitFeatures(indPtr.Length - 1, sortedTerms.Length, colArr, cntArr);
-        return Finish(indPtr, colArr, cntArr, sortedTerms, kept);
+        return Finish(indPtr, colArr, cntArr, sortedTerms, kept, vocab, newId);
     }
 
     /// <summary>
@@ -376,7 +400,11 @@ public sealed class CountVectorizer : IVectorizer
         return keptCount == terms ? null : mask;
     }
 
-    private DocumentTermMatrix Finish(int[] indPtr, int[] cols, int[] cnts, string[] sortedTerms, bool[]? kept)
+    /// <summary>
+    /// Builds the matrix of the kept terms and makes <paramref name="vocab"/> (entry e sorted to <paramref name="sortedId"/>[e])
+    /// the lookup: each entry's value becomes its final column, or -1 when pruned.
+    /// </summary>
+    private DocumentTermMatrix Finish(int[] indPtr, int[] cols, int[] cnts, string[] sortedTerms, bool[]? kept, TermTable vocab, int[] sortedId)
     {
         string[] finalTerms = sortedTerms;
         int[]? remap = null;
@@ -396,8 +424,9 @@ public sealed class CountVectorizer : IVectorizer
         {
             // Nothing pruned: rows keep their places; sort each one's columns in parallel.
             Parallel.For(0, rows, r => Array.Sort(cols, cnts, indPtr[r], indPtr[r + 1] - indPtr[r]));
+            for (int e = 0; e < vocab.Count; e++) vocab.SetValueAt(e, sortedId[e]);
             _vocabulary = finalTerms;
-            _lookup = BuildLookup(finalTerms);
+            _lookup = vocab;
             return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
         }
         var outPtr = new int[rows + 1];
@@ -419,8 +448,9 @@ public sealed class CountVectorizer : IVectorizer
         }
         Array.Resize(ref cols, w);
         Array.Resize(ref cnts, w);
+        for (int e = 0; e < vocab.Count; e++) vocab.SetValueAt(e, remap[sortedId[e]]);
         _vocabulary = finalTerms;
-        _lookup = BuildLookup(finalTerms);
+        _lookup = vocab;
         return new DocumentTermMatrix(outPtr, cols, cnts, _vocabulary);
     }
 
@@ -430,31 +460,23 @@ public sealed class CountVectorizer : IVectorizer
         CheckDocuments(documents);
         var lookup = _lookup ?? throw new InvalidOperationException("This CountVectorizer is not fitted yet; call Fit or FitTransform first.");
         var rows = new (int[] Cols, int[] Counts)[documents.Count];
+        bool unigrams = Options.NGramRange is { Min: 1, Max: 1 };
         Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Buffer: new char[256], Ids: new List<int>()),
+            () => new TransformState(_vocabulary.Length),
             (i, _, state) =>
             {
-                var ids = state.Ids;
-                ids.Clear();
-                var buffer = state.Buffer;
-                var tokens = TokenizeForCounting(documents[i]);
-                EmitTerms(tokens, 0, tokens.Count, ref buffer, (lookup, ids), static (s, term) =>
+                if (unigrams) CountKnownUnigrams(documents[i], lookup, state);
+                else
                 {
-                    int id = s.lookup.Find(term);
-                    if (id >= 0) s.ids.Add(id);
-                });
-                ids.Sort();
-                int distinct = 0;
-                for (int k = 0; k < ids.Count; k++) if (k == 0 || ids[k] != ids[k - 1]) distinct++;
-                var c = new int[distinct];
-                var n = new int[distinct];
-                for (int k = 0, w = -1; k < ids.Count; k++)
-                {
-                    if (k == 0 || ids[k] != ids[k - 1]) c[++w] = ids[k];
-                    n[w]++;
+                    var tokens = TokenizeForCounting(documents[i]);
+                    EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, (lookup, state), static (s, term) =>
+                    {
+                        int id = s.lookup.Find(term);
+                        if (id >= 0) s.state.Add(id);
+                    });
                 }
-                rows[i] = (c, n);
-                return (buffer, ids);
+                rows[i] = state.TakeRow();
+                return state;
             }, _ => { });
         var indPtr = new int[documents.Count + 1];
         for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Cols.Length;
@@ -466,6 +488,62 @@ public sealed class CountVectorizer : IVectorizer
             rows[i].Counts.CopyTo(cnts, indPtr[i]);
         }
         return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
+    }
+
+    /// <summary>Adds the known unigrams of <paramref name="document"/> to <paramref name="state"/>'s row, lowercasing and tokenizing in its buffers.</summary>
+    private void CountKnownUnigrams(string document, TermTable lookup, TransformState state)
+    {
+        var text = Lowercased(document, ref state.Buffer);
+        var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tokens = state.Tokens;
+        tokens.Clear();
+        if (System.Text.Ascii.IsValid(text))
+        {
+            for (int i = 0; i < text.Length;)
+            {
+                if (!IsAsciiWord(text[i])) { i++; continue; }
+                int start = i;
+                while (++i < text.Length && IsAsciiWord(text[i])) { }
+                if (i - start >= 2) tokens.Add((start, i - start));
+            }
+        }
+        else PythonText.Tokenize(text, tokens);
+        foreach (var (start, length) in tokens)
+        {
+            var term = text.Slice(start, length);
+            if (stop is { } s && s.Contains(term)) continue;
+            int id = lookup.Find(term);
+            if (id >= 0) state.Add(id);
+        }
+    }
+
+    /// <summary>One worker's buffers for <see cref="Transform"/>: the text, the tokens, and a dense count per term with the terms touched.</summary>
+    private sealed class TransformState(int terms)
+    {
+        public char[] Buffer = new char[256];
+        public readonly List<(int Start, int Length)> Tokens = [];
+        private readonly int[] _counts = new int[terms];
+        private readonly List<int> _touched = [];
+
+        public void Add(int id)
+        {
+            if (_counts[id]++ == 0) _touched.Add(id);
+        }
+
+        /// <summary>The row so far (ascending term ids), after which the state is empty again.</summary>
+        public (int[] Cols, int[] Counts) TakeRow()
+        {
+            _touched.Sort();
+            var cols = _touched.ToArray();
+            var counts = new int[cols.Length];
+            for (int k = 0; k < cols.Length; k++)
+            {
+                counts[k] = _counts[cols[k]];
+                _counts[cols[k]] = 0;
+            }
+            _touched.Clear();
+            return (cols, counts);
+        }
     }
 
     private static TermTable BuildLookup(string[] terms)

@@ -5,14 +5,17 @@ using System.Runtime.InteropServices;
 namespace BERTopicNet.Vectorizers;
 
 /// <summary>
-/// An open-addressing hash table from terms to ints, looked up by <see cref="ReadOnlySpan{T}"/> so counting a token
-/// allocates nothing unless the term is new. Keeps insertion order. Not thread-safe for writes; concurrent reads of a
+/// An open-addressing hash table from terms to ints, looked up by <see cref="ReadOnlySpan{T}"/>. The terms' characters
+/// live in one growing arena, so counting a token allocates nothing, not even for a new term; a term becomes a string
+/// only when <see cref="KeyAt"/> asks for it. Keeps insertion order. Not thread-safe for writes; concurrent reads of a
 /// table that is no longer written are safe.
 /// </summary>
 internal sealed class TermTable
 {
     private int[] _slots;          // index into the entry arrays + 1; 0 = empty
-    private string[] _keys;
+    private char[] _chars;         // every term's characters, back to back
+    private int[] _starts;         // entry e's characters: _chars[_starts[e] .. _starts[e + 1])
+    private string?[] _keys;       // the terms as strings, made on demand (or given)
     private int[] _hashes;
     private int[] _values;
     private int _count;
@@ -21,46 +24,66 @@ internal sealed class TermTable
     {
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
         _slots = new int[size];
-        _keys = new string[Math.Max(8, capacity)];
-        _hashes = new int[_keys.Length];
-        _values = new int[_keys.Length];
+        int entries = Math.Max(8, capacity);
+        _chars = new char[entries * 8];
+        _starts = new int[entries + 1];
+        _keys = new string?[entries];
+        _hashes = new int[entries];
+        _values = new int[entries];
     }
 
     /// <summary>Number of terms.</summary>
     public int Count => _count;
 
-    /// <summary>The term of entry <paramref name="i"/> (insertion order).</summary>
-    public string KeyAt(int i) => _keys[i];
+    /// <summary>The term of entry <paramref name="i"/> (insertion order) as a string, made once on first request.</summary>
+    public string KeyAt(int i) => _keys[i] ??= new string(KeySpan(i));
+
+    /// <summary>The characters of entry <paramref name="i"/>.</summary>
+    public ReadOnlySpan<char> KeySpan(int i) => _chars.AsSpan(_starts[i], _starts[i + 1] - _starts[i]);
+
+    /// <summary>The stored hash of entry <paramref name="i"/> (tables share one hash function, so it can be passed to <see cref="GetOrAdd(ReadOnlySpan{char}, int)"/> of another).</summary>
+    public int HashAt(int i) => _hashes[i];
 
     /// <summary>The value of entry <paramref name="i"/>.</summary>
     public int ValueAt(int i) => _values[i];
 
+    /// <summary>Replaces the value of entry <paramref name="i"/>.</summary>
+    public void SetValueAt(int i, int value) => _values[i] = value;
+
     /// <summary>The value of <paramref name="key"/>, added as 0 when new.</summary>
-    public ref int GetOrAdd(ReadOnlySpan<char> key) => ref GetOrAdd(key, null);
+    public ref int GetOrAdd(ReadOnlySpan<char> key) => ref GetOrAdd(key, Hash(key), null);
 
-    /// <summary>The value of <paramref name="key"/> (given as a string too, to avoid a copy), added as 0 when new.</summary>
-    public ref int GetOrAdd(string key) => ref GetOrAdd(key.AsSpan(), key);
+    /// <summary>The value of <paramref name="key"/>, whose <see cref="HashAt"/> in another table is <paramref name="hash"/>, added as 0 when new.</summary>
+    public ref int GetOrAdd(ReadOnlySpan<char> key, int hash) => ref GetOrAdd(key, hash, null);
 
-    private ref int GetOrAdd(ReadOnlySpan<char> key, string? keyString)
+    /// <summary>The value of <paramref name="key"/> (kept as the entry's string), added as 0 when new.</summary>
+    public ref int GetOrAdd(string key) => ref GetOrAdd(key.AsSpan(), Hash(key), key);
+
+    private ref int GetOrAdd(ReadOnlySpan<char> key, int hash, string? keyString)
     {
-        int hash = Hash(key);
         int mask = _slots.Length - 1;
         int slot = hash & mask;
         while (true)
         {
             int e = _slots[slot] - 1;
             if (e < 0) break;
-            if (_hashes[e] == hash && key.SequenceEqual(_keys[e])) return ref _values[e];
+            if (_hashes[e] == hash && key.SequenceEqual(KeySpan(e))) return ref _values[e];
             slot = (slot + 1) & mask;
         }
-        if (_count == _keys.Length)
+        if (_count == _values.Length)
         {
-            Array.Resize(ref _keys, _count * 2);
-            Array.Resize(ref _hashes, _count * 2);
-            Array.Resize(ref _values, _count * 2);
+            int grown = _count * 2;
+            Array.Resize(ref _starts, grown + 1);
+            Array.Resize(ref _keys, grown);
+            Array.Resize(ref _hashes, grown);
+            Array.Resize(ref _values, grown);
         }
         int index = _count++;
-        _keys[index] = keyString ?? key.ToString();
+        int start = _starts[index];
+        if (start + key.Length > _chars.Length) Array.Resize(ref _chars, Math.Max(start + key.Length, _chars.Length * 2));
+        key.CopyTo(_chars.AsSpan(start));
+        _starts[index + 1] = start + key.Length;
+        _keys[index] = keyString;
         _hashes[index] = hash;
         _values[index] = 0;
         _slots[slot] = index + 1;
@@ -78,7 +101,7 @@ internal sealed class TermTable
         {
             int e = _slots[slot] - 1;
             if (e < 0) return -1;
-            if (_hashes[e] == hash && key.SequenceEqual(_keys[e])) return _values[e];
+            if (_hashes[e] == hash && key.SequenceEqual(KeySpan(e))) return _values[e];
             slot = (slot + 1) & mask;
         }
     }
