@@ -203,6 +203,32 @@ public class CountVectorizerVocabularyOrderTests
         Assert.Equal(expected, m.Vocabulary);
         Assert.Equal(17, m.Vocabulary.Count);
     }
+
+    /// <summary>Terms that share their first four or eight characters, or are prefixes of each other, sort as strings do.</summary>
+    [Fact]
+    public void Vocabulary_Is_In_Ordinal_Order_When_Terms_Share_Long_Prefixes()
+    {
+        var rng = new Random(11);
+        string[] stems = ["inter", "internation", "a", "ab", "abcd", "abcdefgh", "zz", "9"];
+        var words = Enumerable.Range(0, 3000).Select(_ => stems[rng.Next(stems.Length)] + new string([.. Enumerable.Range(0, rng.Next(0, 6)).Select(_ => "ab1Z"[rng.Next(4)])])).ToArray();
+        var docs = Enumerable.Range(0, 50).Select(i => string.Join(' ', words.Skip(i * 60).Take(60))).ToArray();
+        var m = new CountVectorizer(new CountVectorizerOptions { Lowercase = false }).FitTransform(docs);
+        var expected = docs.SelectMany(CountVectorizer.Tokenize).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Assert.True(expected.Length > 500, $"only {expected.Length} distinct terms");
+        Assert.Equal(expected, m.Vocabulary);
+    }
+
+    /// <summary>Terms pruned by min_df are unknown to Transform, like terms never seen.</summary>
+    [Fact]
+    public void Transform_Ignores_Pruned_Terms()
+    {
+        var v = new CountVectorizer(new CountVectorizerOptions { MinDf = DocumentFrequencyLimit.Count(2) });
+        v.Fit(["common rare", "common other", "other thing"]);
+        Assert.Equal(["common", "other"], v.Vocabulary);
+        var m = v.Transform(["rare rare common thing unseen other other"]);
+        Assert.Equal([0, 1], m.RowIndices(0).ToArray());
+        Assert.Equal([1, 2], m.RowCounts(0).ToArray());
+    }
 }
 
 public class TopicTextCleaningTests

@@ -20,8 +20,10 @@ public static class Utf16Text
     {
         for (int i = 0; i < text.Length; i++)
         {
+            int next = text[i..].IndexOfAnyInRange('\uD800', '\uDFFF'); // vectorised skip to the next surrogate
+            if (next < 0) return -1;
+            i += next;
             char c = text[i];
-            if (!char.IsSurrogate(c)) continue;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
             return i;
         }

@@ -12,7 +12,10 @@ internal static class DocumentFingerprints
     public static ulong[] Of(IReadOnlyList<string> documents)
     {
         var result = new ulong[documents.Count];
-        for (int i = 0; i < result.Length; i++) result[i] = Of(documents[i]);
+        Parallel.For(0, (result.Length + 255) / 256, block =>
+        {
+            for (int i = block * 256, end = Math.Min(result.Length, i + 256); i < end; i++) result[i] = Of(documents[i]);
+        });
         return result;
     }
 
@@ -43,6 +46,7 @@ internal static class DocumentFingerprints
         return (first, count);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)
     {
         x ^= x >> 30; x *= 0xBF58476D1CE4E5B9UL;

@@ -33,17 +33,24 @@ internal sealed class TrainingRowIndex
     public static ulong[] Fingerprint(float[,] embeddings)
     {
         int n = embeddings.GetLength(0), d = embeddings.GetLength(1);
-        var all = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(embeddings)), embeddings.Length);
         var result = new ulong[n];
-        for (int i = 0; i < n; i++) result[i] = Hash(MemoryMarshal.Cast<float, uint>(all.Slice(i * d, d)), ReadOnlySpan<int>.Empty);
+        Parallel.For(0, (n + RowsPerTask - 1) / RowsPerTask, block =>
+        {
+            var all = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(embeddings)), embeddings.Length);
+            for (int i = block * RowsPerTask, end = Math.Min(n, i + RowsPerTask); i < end; i++)
+                result[i] = Hash(MemoryMarshal.Cast<float, uint>(all.Slice(i * d, d)), ReadOnlySpan<int>.Empty);
+        });
         return result;
     }
 
     public static ulong[] Fingerprint(CsrMatrix embeddings)
     {
         var result = new ulong[embeddings.Rows];
-        for (int i = 0; i < embeddings.Rows; i++)
-            result[i] = Hash(MemoryMarshal.Cast<float, uint>(embeddings.RowValues(i)), embeddings.RowIndices(i));
+        Parallel.For(0, (result.Length + RowsPerTask - 1) / RowsPerTask, block =>
+        {
+            for (int i = block * RowsPerTask, end = Math.Min(result.Length, i + RowsPerTask); i < end; i++)
+                result[i] = Hash(MemoryMarshal.Cast<float, uint>(embeddings.RowValues(i)), embeddings.RowIndices(i));
+        });
         return result;
     }
 
@@ -56,6 +63,9 @@ internal sealed class TrainingRowIndex
         return Mix(h);
     }
 
+    private const int RowsPerTask = 1024;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)
     {
         x ^= x >> 30; x *= 0xBF58476D1CE4E5B9UL;

@@ -344,27 +344,57 @@ public sealed class CountVectorizer : IVectorizer
     }
 
     /// <summary>
-    /// Sorts non-empty <paramref name="terms"/> ordinally (with <paramref name="items"/>): a counting sort on the
-    /// first character, then each first-character bucket sorted in parallel.
+    /// Sorts distinct non-empty <paramref name="terms"/> ordinally (with <paramref name="items"/>): by a 64-bit key of
+    /// their first four characters, each run sharing those by a key of the next four, and each run sharing eight
+    /// by the whole string.
     /// </summary>
     private static void SortOrdinal(string[] terms, int[] items)
     {
-        var start = new int[char.MaxValue + 2];
-        foreach (var t in terms) start[t[0] + 1]++;
-        for (int c = 1; c < start.Length; c++) start[c] += start[c - 1];
-        var next = (int[])start.Clone();
-        var sortedTerms = new string[terms.Length];
-        var sortedItems = new int[items.Length];
-        for (int i = 0; i < terms.Length; i++)
+        int n = terms.Length;
+        var keys = new ulong[n];
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
         {
-            int p = next[terms[i][0]]++;
-            sortedTerms[p] = terms[i];
-            sortedItems[p] = items[i];
+            keys[i] = PrefixKey(terms[i], 0);
+            order[i] = i;
         }
-        var buckets = Enumerable.Range(0, char.MaxValue + 1).Where(c => start[c + 1] - start[c] > 1).ToArray();
-        Parallel.ForEach(buckets, c => Array.Sort(sortedTerms, sortedItems, start[c], start[c + 1] - start[c], StringComparer.Ordinal));
+        Array.Sort(keys, order);
+        var byTerm = Comparer<int>.Create((x, y) => string.CompareOrdinal(terms[x], terms[y]));
+        for (int lo = 0; lo < n;)
+        {
+            int hi = lo + 1;
+            while (hi < n && keys[hi] == keys[lo]) hi++;
+            if (hi - lo > 1)
+            {
+                for (int i = lo; i < hi; i++) keys[i] = PrefixKey(terms[order[i]], 4);
+                Array.Sort(keys, order, lo, hi - lo);
+                for (int a = lo; a < hi;)
+                {
+                    int b = a + 1;
+                    while (b < hi && keys[b] == keys[a]) b++;
+                    if (b - a > 1) Array.Sort(order, a, b - a, byTerm);
+                    a = b;
+                }
+            }
+            lo = hi;
+        }
+        var sortedTerms = new string[n];
+        var sortedItems = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            sortedTerms[i] = terms[order[i]];
+            sortedItems[i] = items[order[i]];
+        }
         sortedTerms.CopyTo(terms, 0);
         sortedItems.CopyTo(items, 0);
+    }
+
+    /// <summary>Characters [from, from + 4) of <paramref name="term"/> as one big-endian number, missing ones as 0 (no term holds '\0').</summary>
+    private static ulong PrefixKey(string term, int from)
+    {
+        ulong key = 0;
+        for (int j = from; j < from + 4; j++) key = (key << 16) | (j < term.Length ? term[j] : 0u);
+        return key;
     }
 
     // scikit-learn's _limit_features: document-frequency bounds, then the max_features most frequent terms.

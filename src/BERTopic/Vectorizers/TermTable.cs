@@ -12,7 +12,7 @@ namespace BERTopicNet.Vectorizers;
 /// </summary>
 internal sealed class TermTable
 {
-    private int[] _slots;          // index into the entry arrays + 1; 0 = empty
+    private long[] _slots;         // per slot: the entry's hash in the high half, its index + 1 in the low half; 0 = empty
     private char[] _chars;         // every term's characters, back to back
     private int[] _starts;         // entry e's characters: _chars[_starts[e] .. _starts[e + 1])
     private string?[] _keys;       // the terms as strings, made on demand (or given)
@@ -23,7 +23,7 @@ internal sealed class TermTable
     public TermTable(int capacity = 16)
     {
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
-        _slots = new int[size];
+        _slots = new long[size];
         int entries = Math.Max(8, capacity);
         _chars = new char[entries * 8];
         _starts = new int[entries + 1];
@@ -65,9 +65,10 @@ internal sealed class TermTable
         int slot = hash & mask;
         while (true)
         {
-            int e = _slots[slot] - 1;
+            long s = _slots[slot];
+            int e = (int)s - 1;
             if (e < 0) break;
-            if (_hashes[e] == hash && key.SequenceEqual(KeySpan(e))) return ref _values[e];
+            if ((int)(s >> 32) == hash && key.SequenceEqual(KeySpan(e))) return ref _values[e];
             slot = (slot + 1) & mask;
         }
         if (_count == _values.Length)
@@ -86,7 +87,7 @@ internal sealed class TermTable
         _keys[index] = keyString;
         _hashes[index] = hash;
         _values[index] = 0;
-        _slots[slot] = index + 1;
+        _slots[slot] = Slot(hash, index);
         if (_count * 2 > _slots.Length) Grow();
         return ref _values[index];
     }
@@ -99,25 +100,28 @@ internal sealed class TermTable
         int slot = hash & mask;
         while (true)
         {
-            int e = _slots[slot] - 1;
+            long s = _slots[slot];
+            int e = (int)s - 1;
             if (e < 0) return -1;
-            if (_hashes[e] == hash && key.SequenceEqual(KeySpan(e))) return _values[e];
+            if ((int)(s >> 32) == hash && key.SequenceEqual(KeySpan(e))) return _values[e];
             slot = (slot + 1) & mask;
         }
     }
 
     private void Grow()
     {
-        var slots = new int[_slots.Length * 2];
+        var slots = new long[_slots.Length * 2];
         int mask = slots.Length - 1;
         for (int e = 0; e < _count; e++)
         {
             int slot = _hashes[e] & mask;
             while (slots[slot] != 0) slot = (slot + 1) & mask;
-            slots[slot] = e + 1;
+            slots[slot] = Slot(_hashes[e], e);
         }
         _slots = slots;
     }
+
+    private static long Slot(int hash, int entry) => ((long)hash << 32) | (uint)(entry + 1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<char> key)
