@@ -218,6 +218,27 @@ public class CountVectorizerVocabularyOrderTests
         Assert.Equal(expected, m.Vocabulary);
     }
 
+    /// <summary>The 16-characters-at-a-time ASCII tokenizer finds the same tokens as the general one, across block edges and at the ends.</summary>
+    [Fact]
+    public void Ascii_Tokenizer_Equals_The_General_One()
+    {
+        var rng = new Random(5);
+        const string alphabet = "aZ09_ .,'-\n\t@[`{/:";
+        for (int trial = 0; trial < 400; trial++)
+        {
+            var text = new string([.. Enumerable.Range(0, rng.Next(0, 90)).Select(_ => rng.Next(3) == 0 ? ' ' : alphabet[rng.Next(alphabet.Length)])]);
+            var expected = new List<(int, int)>();
+            var actual = new List<(int, int)>();
+            PythonText.Tokenize(text, expected);
+            PythonText.TokenizeAscii(text, actual);
+            Assert.Equal(expected, actual);
+        }
+        var longRun = new string('x', 40) + " " + new string('y', 17);
+        var tokens = new List<(int, int)>();
+        PythonText.TokenizeAscii(longRun, tokens);
+        Assert.Equal([(0, 40), (41, 17)], tokens);
+    }
+
     /// <summary>Terms pruned by min_df are unknown to Transform, like terms never seen.</summary>
     [Fact]
     public void Transform_Ignores_Pruned_Terms()

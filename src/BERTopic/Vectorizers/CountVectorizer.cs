@@ -233,23 +233,7 @@ public sealed class CountVectorizer : IVectorizer
     {
         text = Lowercased(text, ref buffer);
         var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (System.Text.Ascii.IsValid(text))
-        {
-            // ASCII: the token pattern is a run of [0-9A-Za-z_] of two or more, found with a table, one character at a time.
-            for (int i = 0; i < text.Length;)
-            {
-                if (!IsAsciiWord(text[i])) { i++; continue; }
-                int start = i;
-                while (++i < text.Length && IsAsciiWord(text[i])) { }
-                if (i - start < 2) continue;
-                var term = text[start..i];
-                if (stop is { } s && s.Contains(term)) continue;
-                table.GetOrAdd(term)++;
-            }
-            return;
-        }
-        tokens.Clear();
-        PythonText.Tokenize(text, tokens);
+        TokenizeLowercased(text, tokens);
         foreach (var (start, length) in tokens)
         {
             var term = text.Slice(start, length);
@@ -258,10 +242,13 @@ public sealed class CountVectorizer : IVectorizer
         }
     }
 
-    private static readonly bool[] AsciiWordTable = [.. Enumerable.Range(0, 128).Select(c => char.IsAsciiLetterOrDigit((char)c) || c == '_')];
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool IsAsciiWord(char c) => c < 128 && AsciiWordTable[c];
+    /// <summary>The tokens of <paramref name="text"/> into <paramref name="tokens"/> (cleared first), by the ASCII tokenizer when it applies.</summary>
+    private static void TokenizeLowercased(ReadOnlySpan<char> text, List<(int Start, int Length)> tokens)
+    {
+        tokens.Clear();
+        if (System.Text.Ascii.IsValid(text)) PythonText.TokenizeAscii(text, tokens);
+        else PythonText.Tokenize(text, tokens);
+    }
 
     /// <summary>
     /// <paramref name="text"/> lowercased when the options ask for it: in <paramref name="buffer"/> (in place when the
@@ -526,18 +513,7 @@ public sealed class CountVectorizer : IVectorizer
         var text = Lowercased(document, ref state.Buffer);
         var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = state.Tokens;
-        tokens.Clear();
-        if (System.Text.Ascii.IsValid(text))
-        {
-            for (int i = 0; i < text.Length;)
-            {
-                if (!IsAsciiWord(text[i])) { i++; continue; }
-                int start = i;
-                while (++i < text.Length && IsAsciiWord(text[i])) { }
-                if (i - start >= 2) tokens.Add((start, i - start));
-            }
-        }
-        else PythonText.Tokenize(text, tokens);
+        TokenizeLowercased(text, tokens);
         foreach (var (start, length) in tokens)
         {
             var term = text.Slice(start, length);

@@ -1,5 +1,9 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace BERTopicNet.Vectorizers;
@@ -122,6 +126,63 @@ internal static class PythonText
                 pos += used;
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Tokenize"/> for text known to be ASCII: the word characters of 16 characters at a time as one bit
+    /// mask, and each run read from the mask, so the work goes by token rather than by character.
+    /// </summary>
+    public static void TokenizeAscii(ReadOnlySpan<char> text, List<(int Start, int Length)> tokens)
+    {
+        int n = text.Length, i = 0, runStart = -1;
+        ref ushort first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var caseBit = Vector256.Create((ushort)0x20);
+            var a = Vector256.Create((ushort)'a');
+            var zero = Vector256.Create((ushort)'0');
+            var underscore = Vector256.Create((ushort)'_');
+            var letters = Vector256.Create((ushort)25);
+            var digits = Vector256.Create((ushort)9);
+            for (; i + 16 <= n; i += 16)
+            {
+                var v = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var word = Vector256.LessThanOrEqual((v | caseBit) - a, letters) | Vector256.LessThanOrEqual(v - zero, digits) | Vector256.Equals(v, underscore);
+                uint bits = word.ExtractMostSignificantBits();
+                int pos = 0;
+                while (true)
+                {
+                    if (runStart < 0)
+                    {
+                        uint rest = bits >> pos;
+                        if (rest == 0) break;
+                        pos += BitOperations.TrailingZeroCount(rest);
+                        runStart = i + pos;
+                    }
+                    else
+                    {
+                        uint rest = (~bits & 0xFFFFu) >> pos;
+                        if (rest == 0) break;
+                        pos += BitOperations.TrailingZeroCount(rest);
+                        if (i + pos - runStart >= 2) tokens.Add((runStart, i + pos - runStart));
+                        runStart = -1;
+                    }
+                    if (pos >= 16) break;
+                }
+            }
+        }
+        for (; i < n; i++)
+        {
+            char c = text[i];
+            bool word = (uint)((c | 0x20) - 'a') <= 25 || (uint)(c - '0') <= 9 || c == '_';
+            if (word) { if (runStart < 0) runStart = i; }
+            else if (runStart >= 0)
+            {
+                if (i - runStart >= 2) tokens.Add((runStart, i - runStart));
+                runStart = -1;
+            }
+        }
+        if (runStart >= 0 && n - runStart >= 2) tokens.Add((runStart, n - runStart));
     }
 
     private static readonly SearchValues<char> AsciiWord = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
