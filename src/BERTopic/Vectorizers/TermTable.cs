@@ -68,7 +68,7 @@ internal sealed class TermTable
             long s = _slots[slot];
             int e = (int)s - 1;
             if (e < 0) break;
-            if ((int)(s >> 32) == hash && key.SequenceEqual(KeySpan(e))) return ref _values[e];
+            if ((int)(s >> 32) == hash && SameKey(key, e)) return ref _values[e];
             slot = (slot + 1) & mask;
         }
         if (_count == _values.Length)
@@ -103,7 +103,7 @@ internal sealed class TermTable
             long s = _slots[slot];
             int e = (int)s - 1;
             if (e < 0) return -1;
-            if ((int)(s >> 32) == hash && key.SequenceEqual(KeySpan(e))) return _values[e];
+            if ((int)(s >> 32) == hash && SameKey(key, e)) return _values[e];
             slot = (slot + 1) & mask;
         }
     }
@@ -119,6 +119,24 @@ internal sealed class TermTable
             slots[slot] = Slot(_hashes[e], e);
         }
         _slots = slots;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is entry <paramref name="e"/>'s term: inline, four characters at a time, as terms are short.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SameKey(ReadOnlySpan<char> key, int e)
+    {
+        int start = _starts[e];
+        if (_starts[e + 1] - start != key.Length) return false;
+        if (key.Length == 0) return true; // a fixed vocabulary may hold ""
+        ref char a = ref MemoryMarshal.GetReference(key);
+        ref char b = ref _chars[start];
+        int i = 0;
+        for (; i + 4 <= key.Length; i += 4)
+            if (Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref a, i))) != Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref b, i))))
+                return false;
+        for (; i < key.Length; i++)
+            if (Unsafe.Add(ref a, i) != Unsafe.Add(ref b, i)) return false;
+        return true;
     }
 
     private static long Slot(int hash, int entry) => ((long)hash << 32) | (uint)(entry + 1);
