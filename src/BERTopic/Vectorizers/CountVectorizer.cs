@@ -113,9 +113,9 @@ public sealed class CountVectorizer : IVectorizer
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
         // Documents go in waves: tokenize in parallel, count n-grams in parallel over blocks of tokens (so one huge
-        // document, such as the outlier topic, is split across cores), then merge sequentially into the vocabulary
-        // (provisional ids in first-seen order; sorted by code point at the end, so the result is thread-independent).
-        var vocab = new TermTable(1 << 12);
+        // document, such as the outlier topic, is split across cores), then merge into the vocabulary, shard by shard
+        // (provisional ids; sorted by code point at the end, so the result is thread-independent).
+        var vocab = new VocabularyBuilder();
         var indPtr = new int[documents.Count + 1];
         var cols = new List<int>();
         var counts = new List<int>();
@@ -142,7 +142,7 @@ public sealed class CountVectorizer : IVectorizer
                 itemCounts[k] = table;
                 return buffer;
             }, _ => { });
-            MergeCounts(vocab, items, itemCounts, start, n, indPtr, cols, counts, ref docAcc, touched);
+            MergeCounts(vocab, items, itemCounts, start, n, indPtr, cols, counts, ref docAcc, touched, cancellationToken);
         }
         return FinishFit(vocab, indPtr, cols, counts);
     }
@@ -200,12 +200,13 @@ public sealed class CountVectorizer : IVectorizer
                 itemCounts[k] = table;
                 return state;
             }, _ => { });
-        var vocab = new TermTable(1 << 12);
+        var vocab = new VocabularyBuilder();
         var indPtr = new int[groups.Count + 1];
-        var cols = new List<int>();
-        var counts = new List<int>();
+        int entries = itemCounts.Sum(t => t.Count); // an upper bound of the matrix's entries: no list regrows on the large-object heap
+        var cols = new List<int>(entries);
+        var counts = new List<int>(entries);
         var docAcc = new int[1024];
-        MergeCounts(vocab, items, itemCounts, 0, groups.Count, indPtr, cols, counts, ref docAcc, []);
+        MergeCounts(vocab, items, itemCounts, 0, groups.Count, indPtr, cols, counts, ref docAcc, [], cancellationToken);
         return FinishFit(vocab, indPtr, cols, counts);
     }
 
@@ -272,27 +273,28 @@ public sealed class CountVectorizer : IVectorizer
 
     /// <summary>
     /// Adds the per-item counts of documents [<paramref name="start"/>, <paramref name="start"/> + <paramref name="n"/>)
-    /// to the vocabulary (provisional ids in first-seen order) and to the CSR rows, items in document order.
+    /// to the vocabulary (provisional ids, see <see cref="VocabularyBuilder"/>) and to the CSR rows, items in document order.
     /// </summary>
-    private static void MergeCounts(TermTable vocab, List<(int Doc, int From, int To)> items, TermTable[] itemCounts, int start, int n,
-        int[] indPtr, List<int> cols, List<int> counts, ref int[] docAcc, List<int> touched)
+    private static void MergeCounts(VocabularyBuilder vocab, List<(int Doc, int From, int To)> items, TermTable[] itemCounts, int start, int n,
+        int[] indPtr, List<int> cols, List<int> counts, ref int[] docAcc, List<int> touched, CancellationToken cancellationToken)
     {
+        var ids = vocab.Assign(itemCounts, cancellationToken);
+        if (docAcc.Length < vocab.IdLimit) Array.Resize(ref docAcc, Math.Max(vocab.IdLimit, docAcc.Length * 2));
         int item = 0;
         for (int i = 0; i < n; i++)
         {
             for (; item < items.Count && items[item].Doc == i; item++)
             {
                 var table = itemCounts[item];
+                var itemIds = ids[item];
                 for (int e = 0; e < table.Count; e++)
                 {
-                    ref int idPlusOne = ref vocab.GetOrAdd(table.KeySpan(e), table.HashAt(e));
-                    if (idPlusOne == 0) idPlusOne = vocab.Count;
-                    int id = idPlusOne - 1;
-                    if (id >= docAcc.Length) Array.Resize(ref docAcc, Math.Max(id + 1, docAcc.Length * 2));
+                    int id = itemIds[e];
                     if (docAcc[id] == 0) touched.Add(id);
                     docAcc[id] += table.ValueAt(e);
                 }
                 itemCounts[item] = null!;
+                ids[item] = null!;
             }
             foreach (var id in touched)
             {
@@ -306,10 +308,11 @@ public sealed class CountVectorizer : IVectorizer
     }
 
     /// <summary>Sorts the terms by code point (scikit-learn's feature order), remaps the columns, prunes, builds the matrix.</summary>
-    private DocumentTermMatrix FinishFit(TermTable vocab, int[] indPtr, List<int> cols, List<int> counts)
+    private DocumentTermMatrix FinishFit(VocabularyBuilder builder, int[] indPtr, List<int> cols, List<int> counts)
     {
-        if (vocab.Count == 0)
+        if (builder.Count == 0)
             throw new ArgumentException("Empty vocabulary: the documents contain no token of two or more word characters (perhaps only stop words).", "documents");
+        var (vocab, entryOf) = builder.Combine();
 
         // Sort terms by code point (scikit-learn's feature order) and remap the columns.
         var sortedTerms = new string[vocab.Count];
@@ -327,7 +330,7 @@ public sealed class CountVectorizer : IVectorizer
         for (int i = 0; i < order.Length; i++) newId[order[i]] = i;
         var colArr = CollectionsMarshal.AsSpan(cols).ToArray();
         var cntArr = CollectionsMarshal.AsSpan(counts).ToArray();
-        for (int k = 0; k < colArr.Length; k++) colArr[k] = newId[colArr[k]];
+        for (int k = 0; k < colArr.Length; k++) colArr[k] = newId[entryOf[colArr[k]]];
 
         var kept = LimitFeatures(indPtr.Length - 1, sortedTerms.Length, colArr, cntArr);
         return Finish(indPtr, colArr, cntArr, sortedTerms, kept, vocab, newId);

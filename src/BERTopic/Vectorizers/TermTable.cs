@@ -32,6 +32,41 @@ internal sealed class TermTable
         _values = new int[entries];
     }
 
+    /// <summary>
+    /// One table holding the entries of <paramref name="parts"/>, part after part, with their hashes, strings and
+    /// values 0; the parts must not share a term.
+    /// </summary>
+    public static TermTable Concatenate(IReadOnlyList<TermTable> parts)
+    {
+        int count = parts.Sum(p => p.Count);
+        var table = new TermTable(count);
+        int chars = parts.Sum(p => p._starts[p.Count]);
+        if (table._chars.Length < chars) table._chars = new char[chars];
+        int e = 0, offset = 0;
+        foreach (var part in parts)
+        {
+            int used = part._starts[part.Count];
+            part._chars.AsSpan(0, used).CopyTo(table._chars.AsSpan(offset));
+            for (int i = 0; i < part.Count; i++, e++)
+            {
+                table._starts[e + 1] = offset + part._starts[i + 1];
+                table._keys[e] = part._keys[i];
+                table._hashes[e] = part._hashes[i];
+            }
+            offset += used;
+        }
+        table._count = count;
+        if (count * 2 > table._slots.Length) table._slots = new long[(int)BitOperations.RoundUpToPowerOf2((uint)count * 2)];
+        int mask = table._slots.Length - 1;
+        for (int i = 0; i < count; i++)
+        {
+            int slot = table._hashes[i] & mask;
+            while (table._slots[slot] != 0) slot = (slot + 1) & mask;
+            table._slots[slot] = Slot(table._hashes[i], i);
+        }
+        return table;
+    }
+
     /// <summary>Number of terms.</summary>
     public int Count => _count;
 
