@@ -45,9 +45,11 @@ internal static class RepresentativeDocumentSelector
             firstRow[topic] = all.Count;
             if (sampled.TryGetValue(topic, out var s)) all.AddRange(s);
         }
-        var weights = all.Count == 0 ? null : ctfidf.Transform(vectorizer.Transform(all.ConvertAll(i => documents[i]), cancellationToken));
+        var counts = all.Count == 0 ? null : vectorizer.Transform(all.ConvertAll(i => documents[i]), cancellationToken);
+        if (counts is not null) ctfidf.CheckColumns(counts.Columns);
         var result = new Dictionary<int, RepresentativeDocuments>(topics.Count);
         var dense = new double[cTfidf.Columns]; // one topic row at a time, cleared after use
+        var rowWeights = new double[64];
         for (int row = 0; row < topics.Count; row++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -55,7 +57,7 @@ internal static class RepresentativeDocumentSelector
             var selected = sampled.TryGetValue(topic, out var sel) ? sel : [];
             if (selected.Count == 0) { result[topic] = new RepresentativeDocuments([], []); continue; }
             int nrDocs = Math.Min(count, selected.Count);
-            var sims = CosineToRow(weights!, firstRow[topic], selected.Count, cTfidf, row, dense);
+            var sims = CosineToRow(counts!, ctfidf, firstRow[topic], selected.Count, cTfidf, row, dense, ref rowWeights);
             var part = NumpySort.ArgPartition(sims, sims.Length - nrDocs);
             var docs = new string[nrDocs];
             var ids = new int[nrDocs];
@@ -70,8 +72,12 @@ internal static class RepresentativeDocumentSelector
         return result;
     }
 
-    /// <summary>Cosine similarity (scikit-learn's: L2-normalise both, then dot) of rows [first, first + count) of <paramref name="rows"/> with one row of <paramref name="target"/>, scattered into <paramref name="dense"/> (zeros, one per column of the target; left as zeros).</summary>
-    internal static double[] CosineToRow(TermWeightMatrix rows, int first, int count, TermWeightMatrix target, int targetRow, double[] dense)
+    /// <summary>
+    /// Cosine similarity (scikit-learn's: L2-normalise both, then dot) of the c-TF-IDF weights of rows [first, first + count)
+    /// of <paramref name="rows"/>, weighted one at a time by <paramref name="ctfidf"/> into <paramref name="weights"/>, with one
+    /// row of <paramref name="target"/>, scattered into <paramref name="dense"/> (zeros, one per column of the target; left as zeros).
+    /// </summary>
+    internal static double[] CosineToRow(DocumentTermMatrix rows, ClassTfidfTransformer ctfidf, int first, int count, TermWeightMatrix target, int targetRow, double[] dense, ref double[] weights)
     {
         var t = dense;
         var targetIdx = target.RowIndices(targetRow);
@@ -85,7 +91,9 @@ internal static class RepresentativeDocumentSelector
         for (int r = 0; r < count; r++)
         {
             var idx = rows.RowIndices(first + r);
-            var val = rows.RowValues(first + r);
+            if (weights.Length < idx.Length) weights = new double[Math.Max(idx.Length, weights.Length * 2)];
+            var val = weights.AsSpan(0, idx.Length);
+            ctfidf.WeightRow(idx, rows.RowCounts(first + r), val);
             double n = 0;
             foreach (var v in val) n += v * v;
             n = Math.Sqrt(n);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace BERTopicNet.Vectorizers;
 
 /// <summary>
@@ -45,29 +47,29 @@ public sealed class ClassTfidfTransformer
     internal ClassTfidfTransformer Fit(DocumentTermMatrix counts, IReadOnlyList<double>? multiplier, IReadOnlySet<string>? seedTopicWords)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        return FitCore(counts.Rows, counts.Columns, counts.IndPtr, counts.Indices, Array.ConvertAll(counts.Counts, c => (double)c), counts.Vocabulary, multiplier, seedTopicWords);
+        return FitCore<int>(counts.Rows, counts.Columns, counts.IndPtr, counts.Indices, counts.Counts, counts.Vocabulary, multiplier, seedTopicWords);
     }
 
     /// <summary>Learns the idf from real-valued class-term counts (an online vectorizer's decayed bag of words).</summary>
     internal ClassTfidfTransformer Fit(TermWeightMatrix counts, IReadOnlyList<string> vocabulary, IReadOnlySet<string>? seedTopicWords)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        return FitCore(counts.Rows, counts.Columns, counts.IndPtr, counts.Indices, counts.Values, vocabulary, null, seedTopicWords);
+        return FitCore<double>(counts.Rows, counts.Columns, counts.IndPtr, counts.Indices, counts.Values, vocabulary, null, seedTopicWords);
     }
 
-    private ClassTfidfTransformer FitCore(int rows, int columns, int[] indPtr, int[] indices, double[] values, IReadOnlyList<string> vocabulary,
-        IReadOnlyList<double>? multiplier, IReadOnlySet<string>? seedTopicWords)
+    private ClassTfidfTransformer FitCore<T>(int rows, int columns, int[] indPtr, int[] indices, T[] values, IReadOnlyList<string> vocabulary,
+        IReadOnlyList<double>? multiplier, IReadOnlySet<string>? seedTopicWords) where T : struct, INumberBase<T>
     {
         if (rows == 0) throw new ArgumentException("c-TF-IDF needs at least one class (row).", "counts");
         if (multiplier is not null && multiplier.Count != columns)
             throw new ArgumentException($"multiplier has {multiplier.Count} entries but there are {columns} terms.", nameof(multiplier));
         var df = new double[columns];
-        for (int k = 0; k < indices.Length; k++) df[indices[k]] += values[k];
+        for (int k = 0; k < indices.Length; k++) df[indices[k]] += double.CreateTruncating(values[k]);
         double total = 0;
         for (int r = 0; r < rows; r++)
         {
             double rowSum = 0;
-            for (int k = indPtr[r]; k < indPtr[r + 1]; k++) rowSum += values[k];
+            for (int k = indPtr[r]; k < indPtr[r + 1]; k++) rowSum += double.CreateTruncating(values[k]);
             total += rowSum;
         }
         long a = (long)(total / rows);
@@ -101,35 +103,48 @@ public sealed class ClassTfidfTransformer
     public TermWeightMatrix Transform(DocumentTermMatrix counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        return TransformCore(counts.Columns, counts.IndPtr, counts.Indices, Array.ConvertAll(counts.Counts, c => (double)c));
+        return TransformCore<int>(counts.Columns, counts.IndPtr, counts.Indices, counts.Counts);
     }
 
     /// <summary>Weights real-valued class-term counts with the fitted idf.</summary>
     internal TermWeightMatrix Transform(TermWeightMatrix counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        return TransformCore(counts.Columns, counts.IndPtr, counts.Indices, counts.Values);
+        return TransformCore<double>(counts.Columns, counts.IndPtr, counts.Indices, counts.Values);
     }
 
-    private TermWeightMatrix TransformCore(int columns, int[] indPtr, int[] indices, double[] counts)
+    private TermWeightMatrix TransformCore<T>(int columns, int[] indPtr, int[] indices, T[] counts) where T : struct, INumberBase<T>
     {
-        var idf = _idf ?? throw new InvalidOperationException("The ClassTfidfTransformer is not fitted; call Fit first.");
-        if (columns != idf.Length)
-            throw new ArgumentException($"The counts have {columns} terms but the transformer was fitted on {idf.Length}.", nameof(counts));
+        CheckColumns(columns);
         var values = new double[counts.Length];
         for (int r = 0; r + 1 < indPtr.Length; r++)
         {
             int lo = indPtr[r], hi = indPtr[r + 1];
-            double sum = 0;
-            for (int k = lo; k < hi; k++) sum += counts[k];
-            for (int k = lo; k < hi; k++)
-            {
-                double tf = counts[k] / sum;
-                if (Options.ReduceFrequentWords) tf = Math.Sqrt(tf);
-                values[k] = tf * idf[indices[k]];
-            }
+            WeightRow<T>(indices.AsSpan(lo, hi - lo), counts.AsSpan(lo, hi - lo), values.AsSpan(lo, hi - lo));
         }
         return new TermWeightMatrix(columns, (int[])indPtr.Clone(), (int[])indices.Clone(), values);
+    }
+
+    /// <summary>The weights of one row of counts (its terms <paramref name="indices"/>) into <paramref name="weights"/>: what <see cref="Transform(DocumentTermMatrix)"/> gives that row.</summary>
+    internal void WeightRow<T>(ReadOnlySpan<int> indices, ReadOnlySpan<T> counts, Span<double> weights) where T : struct, INumberBase<T>
+    {
+        var idf = _idf!;
+        double sum = 0;
+        foreach (var c in counts) sum += double.CreateTruncating(c);
+        for (int k = 0; k < counts.Length; k++)
+        {
+            double tf = double.CreateTruncating(counts[k]) / sum;
+            if (Options.ReduceFrequentWords) tf = Math.Sqrt(tf);
+            weights[k] = tf * idf[indices[k]];
+        }
+    }
+
+    /// <summary>Throws unless the transformer is fitted on <paramref name="columns"/> terms.</summary>
+    internal void CheckColumns(int columns)
+    {
+        var idf = _idf ?? throw new InvalidOperationException("The ClassTfidfTransformer is not fitted; call Fit first.");
+        if (columns != idf.Length)
+            throw new ArgumentException($"The counts have {columns} terms but the transformer was fitted on {idf.Length}.", "counts");
     }
 
     /// <summary>Fits on <paramref name="counts"/> and transforms them.</summary>
