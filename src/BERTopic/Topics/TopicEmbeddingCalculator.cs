@@ -11,25 +11,29 @@ internal static class TopicEmbeddingCalculator
         int dim = dense?.GetLength(1) ?? sparse!.Columns;
         var row = new Dictionary<int, int>(topicIds.Count);
         for (int i = 0; i < topicIds.Count; i++) row[topicIds[i]] = i;
-        var sums = new double[topicIds.Count, dim];
+        var sums = new double[topicIds.Count * dim]; // topic-major, summed in document order
         var counts = new int[topicIds.Count];
         for (int d = 0; d < topics.Count; d++)
         {
             int r = row[topics[d]];
             counts[r]++;
+            var sum = sums.AsSpan(r * dim, dim);
             if (dense is not null)
-                for (int j = 0; j < dim; j++) sums[r, j] += dense[d, j];
+            {
+                var x = Operations.DenseCosine.Row(dense, d);
+                for (int j = 0; j < sum.Length; j++) sum[j] += x[j];
+            }
             else
             {
                 var idx = sparse!.RowIndices(d);
                 var val = sparse.RowValues(d);
-                for (int k = 0; k < idx.Length; k++) sums[r, idx[k]] += val[k];
+                for (int k = 0; k < idx.Length; k++) sum[idx[k]] += val[k];
             }
         }
         var result = new float[topicIds.Count, dim];
         for (int r = 0; r < topicIds.Count; r++)
             for (int j = 0; j < dim; j++)
-                result[r, j] = counts[r] == 0 ? 0f : (float)(sums[r, j] / counts[r]);
+                result[r, j] = counts[r] == 0 ? 0f : (float)(sums[r * dim + j] / counts[r]);
         return result;
     }
 
