@@ -20,7 +20,7 @@ internal static class TopicWordSelector
         IReadOnlyList<int> topics, int count)
     {
         var rows = new (int[] Columns, double[] Values)[topics.Count];
-        for (int r = 0; r < topics.Count; r++)
+        Parallel.For(0, topics.Count, r =>
         {
             // Stored order: descending column (SciPy's product with the idf diagonal).
             var idx = cTfidf.RowIndices(r);
@@ -29,7 +29,7 @@ internal static class TopicWordSelector
             var values = new double[idx.Length];
             for (int k = 0; k < idx.Length; k++) { columns[k] = idx[idx.Length - 1 - k]; values[k] = val[idx.Length - 1 - k]; }
             rows[r] = (columns, values);
-        }
+        });
         return SelectStored(rows, vocabulary, topics, count);
     }
 
@@ -44,8 +44,8 @@ internal static class TopicWordSelector
     public static Dictionary<int, IReadOnlyList<TopicWord>> SelectStored(IReadOnlyList<(int[] Columns, double[] Values)> rows,
         IReadOnlyList<string> vocabulary, IReadOnlyList<int> topics, int count)
     {
-        var result = new Dictionary<int, IReadOnlyList<TopicWord>>(topics.Count);
-        for (int r = 0; r < topics.Count; r++)
+        var selected = new TopicWord[topics.Count][];
+        Parallel.For(0, topics.Count, r =>
         {
             var (idx, val) = rows[r];
             // Zero values are not stored (SciPy drops them).
@@ -74,8 +74,10 @@ internal static class TopicWordSelector
                 int o = order[count - 1 - i];
                 words[i] = columns[o] >= 0 && scores[o] > 0 ? new TopicWord(vocabulary[columns[o]], scores[o]) : TopicWord.Filler;
             }
-            result[topics[r]] = words;
-        }
+            selected[r] = words;
+        });
+        var result = new Dictionary<int, IReadOnlyList<TopicWord>>(topics.Count);
+        for (int r = 0; r < topics.Count; r++) result[topics[r]] = selected[r];
         return result;
     }
 }
