@@ -187,7 +187,6 @@ public sealed class CountVectorizer : IVectorizer
                 long chars = 0;
                 for (int m = from; m < to; m++) chars += documents[members[m]].Length;
                 var table = new TermTable((int)Math.Clamp(chars / 12, 16, 8192)); // about one distinct term per 12 characters of a small run
-
                 if (members.Length == 0) CountUnigrams("emptydoc", ref state.Buffer, table, state.Tokens);
                 for (int m = from; m < to; m++)
                 {
