@@ -239,6 +239,26 @@ public class CountVectorizerVocabularyOrderTests
         Assert.Equal([(0, 40), (41, 17)], tokens);
     }
 
+    /// <summary>A small batch (ids sorted per row) and a large one (a count per term) give the same rows.</summary>
+    [Fact]
+    public void Transform_Rows_Do_Not_Depend_On_The_Batch_Size()
+    {
+        var words = Enumerable.Range(0, 2000).Select(i => "w" + i).ToArray();
+        var v = new CountVectorizer();
+        v.Fit([string.Join(' ', words)]);
+        var rng = new Random(9);
+        var doc = string.Join(' ', Enumerable.Range(0, 300).Select(_ => words[rng.Next(40)] + (rng.Next(5) == 0 ? " unknown" : "")));
+        var one = v.Transform([doc]);
+        var many = v.Transform(Enumerable.Repeat(doc, 200).ToArray());
+        Assert.True(one.RowIndices(0).Length > 10);
+        for (int r = 0; r < 200; r += 37)
+        {
+            Assert.Equal(one.RowIndices(0).ToArray(), many.RowIndices(r).ToArray());
+            Assert.Equal(one.RowCounts(0).ToArray(), many.RowCounts(r).ToArray());
+        }
+        Assert.Equal(300, one.RowCounts(0).ToArray().Sum());
+    }
+
     /// <summary>Terms pruned by min_df are unknown to Transform, like terms never seen.</summary>
     [Fact]
     public void Transform_Ignores_Pruned_Terms()

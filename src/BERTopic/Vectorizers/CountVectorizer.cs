@@ -484,7 +484,7 @@ public sealed class CountVectorizer : IVectorizer
         var rows = new (int[] Cols, int[] Counts)[documents.Count];
         bool unigrams = Options.NGramRange is { Min: 1, Max: 1 };
         Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            () => new TransformState(_vocabulary.Length),
+            () => new TransformState(_vocabulary.Length, dense: (long)documents.Count * 16 >= _vocabulary.Length),
             (i, _, state) =>
             {
                 if (unigrams) CountKnownUnigrams(documents[i], lookup, state);
@@ -528,31 +528,44 @@ public sealed class CountVectorizer : IVectorizer
         }
     }
 
-    /// <summary>One worker's buffers for <see cref="Transform"/>: the text, the tokens, and a dense count per term with the terms touched.</summary>
-    private sealed class TransformState(int terms)
+    /// <summary>
+    /// One worker's buffers for <see cref="Transform"/>: the text, the tokens, and the term ids of the current row.
+    /// For a batch large against the vocabulary (<paramref name="dense"/>), a count per term and the terms touched, so
+    /// only distinct terms are sorted; for a small batch the ids themselves, sorted and counted (no vocabulary-sized
+    /// array per call).
+    /// </summary>
+    private sealed class TransformState(int terms, bool dense)
     {
         public char[] Buffer = new char[256];
         public readonly List<(int Start, int Length)> Tokens = [];
-        private readonly int[] _counts = new int[terms];
-        private readonly List<int> _touched = [];
+        private readonly int[]? _counts = dense ? new int[terms] : null;
+        private readonly List<int> _ids = [];
 
         public void Add(int id)
         {
-            if (_counts[id]++ == 0) _touched.Add(id);
+            if (_counts is null || _counts[id]++ == 0) _ids.Add(id);
         }
 
         /// <summary>The row so far (ascending term ids), after which the state is empty again.</summary>
         public (int[] Cols, int[] Counts) TakeRow()
         {
-            _touched.Sort();
-            var cols = _touched.ToArray();
-            var counts = new int[cols.Length];
-            for (int k = 0; k < cols.Length; k++)
+            _ids.Sort();
+            int distinct = 0;
+            for (int k = 0; k < _ids.Count; k++) if (k == 0 || _ids[k] != _ids[k - 1]) distinct++;
+            var cols = new int[distinct];
+            var counts = new int[distinct];
+            for (int k = 0, w = -1; k < _ids.Count; k++)
             {
-                counts[k] = _counts[cols[k]];
-                _counts[cols[k]] = 0;
+                int id = _ids[k];
+                if (k == 0 || id != _ids[k - 1]) cols[++w] = id;
+                if (_counts is null) counts[w]++;
+                else
+                {
+                    counts[w] = _counts[id];
+                    _counts[id] = 0;
+                }
             }
-            _touched.Clear();
+            _ids.Clear();
             return (cols, counts);
         }
     }
