@@ -9,11 +9,21 @@ namespace BERTopicNet.Onnx;
 /// <c>com.microsoft.DynamicQuantizeMatMul</c> with the weight stored as int8, one symmetric scale per output column;
 /// activations are quantised to uint8 on the fly by ONNX Runtime, one scale per tensor. With calibration, the few
 /// activation channels that reach far beyond the rest are first scaled down (and the weight rows they meet scaled
-/// up by as much), so they no longer set the whole tensor's int8 step. Everything else is copied unchanged.
+/// up by as much), so they no longer set the whole tensor's int8 step. The down-projections (weights with more rows
+/// than columns: a feed-forward block's second MatMul, whose input is the wide activation after GELU) become
+/// <c>com.microsoft.MatMulNBits</c> with 8 bits instead: the weight in blocks of <see cref="BlockSize"/> rows with a
+/// scale each, and the activation quantised block by block and row by row at run time (accuracy level 4, int8
+/// dot products), so one outlying value no longer coarsens a whole tensor. Measured on 2,000 20 Newsgroups posts
+/// against sentence-transformers, batches of 16: min cosine 0.9731 with every MatMul dynamic, 0.9921 with the
+/// down-projections blockwise, at about the same speed (blockwise everywhere: 0.998, but no faster than fp32).
+/// Everything else is copied unchanged.
 /// </summary>
 public static class Int8Quantizer
 {
-    private const int FloatType = 1, Int8Type = 3;
+    private const int FloatType = 1, UInt8Type = 2, Int8Type = 3;
+
+    /// <summary>Rows of a down-projection weight that share one scale in <c>MatMulNBits</c>.</summary>
+    public const int BlockSize = 64;
 
     /// <summary>Quantises an ONNX model held in memory and returns the new model's bytes.</summary>
     /// <param name="model">The fp32 ONNX model (a serialised <c>ModelProto</c> with its weights inside).</param>
@@ -78,7 +88,7 @@ public static class Int8Quantizer
         var smoothing = new Dictionary<string, float[]>(StringComparer.Ordinal);
         if (calibrate is not null && matMuls.Count > 0)
         {
-            var names = matMuls.Select(m => m.X).Distinct(StringComparer.Ordinal).ToList();
+            var names = matMuls.Where(m => !weights[m.W].IsDownProjection).Select(m => m.X).Distinct(StringComparer.Ordinal).ToList();
             var ranges = calibrate(WithOutputs(top, graph, names), names);
             foreach (var x in names)
             {
@@ -100,6 +110,20 @@ public static class Int8Quantizer
         var smoothed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (index, nodeName, x, wName, y) in matMuls)
         {
+            var weight = weights[wName];
+            if (weight.IsDownProjection)
+            {
+                string blocks = wName + "_int8_blocks", blockScales = wName + "_int8_block_scales";
+                if (quantized.TryAdd(wName + "|blocks", (blocks, blockScales)))
+                {
+                    var (bq, bs) = weight.QuantizeBlocks(blocks, blockScales, BlockSize);
+                    newTensors.Add(bq);
+                    newTensors.Add(bs);
+                }
+                newNodes[index] = Node(nodeName + "_int8", "MatMulNBits", "com.microsoft", [x, blocks, blockScales], [y],
+                    [("K", weight.K), ("N", weight.N), ("bits", 8), ("block_size", BlockSize), ("accuracy_level", 4)]);
+                continue;
+            }
             string input = x;
             smoothing.TryGetValue(x, out var s);
             if (s is not null)
@@ -195,6 +219,34 @@ public static class Int8Quantizer
     /// <summary>A float weight of K rows and N columns, row-major.</summary>
     private sealed record Weight(int K, int N, float[] Values)
     {
+        /// <summary>More rows than columns (and whole blocks of rows): quantised blockwise, see <see cref="Int8Quantizer"/>.</summary>
+        public bool IsDownProjection => K > N && K % BlockSize == 0;
+
+        /// <summary>
+        /// <c>MatMulNBits</c>' 8-bit layout: per output column, blocks of <paramref name="block"/> rows, one symmetric
+        /// scale each (largest magnitude / 127), values stored as uint8 around the default zero point 128.
+        /// </summary>
+        public (byte[] Quantized, byte[] Scales) QuantizeBlocks(string name, string scaleName, int block)
+        {
+            int blocks = K / block;
+            var q = new byte[N * K];
+            var scales = new float[N * blocks];
+            for (int c = 0; c < N; c++)
+                for (int b = 0; b < blocks; b++)
+                {
+                    float max = 0;
+                    for (int r = b * block; r < (b + 1) * block; r++) max = Math.Max(max, Math.Abs(Values[r * N + c]));
+                    float scale = max > 0 ? max / 127f : 1f;
+                    scales[c * blocks + b] = scale;
+                    for (int i = 0; i < block; i++)
+                    {
+                        float v = Values[(b * block + i) * N + c];
+                        q[(c * blocks + b) * block + i] = (byte)(128 + (int)Math.Clamp(MathF.Round(v / scale, MidpointRounding.ToEven), -127f, 127f));
+                    }
+                }
+            return (Tensor(name, UInt8Type, [N, blocks, block], q), Tensor(scaleName, FloatType, [N * blocks], MemoryMarshal.AsBytes(scales.AsSpan()).ToArray()));
+        }
+
         /// <summary>int8 with one symmetric scale per column, rows first multiplied by <paramref name="rowScale"/> if given.</summary>
         public (byte[] Quantized, byte[] Scales) Quantize(string name, string scaleName, float[]? rowScale)
         {
@@ -249,13 +301,21 @@ public static class Int8Quantizer
         return s.ToArray();
     }
 
-    private static byte[] Node(string name, string op, string domain, IEnumerable<string> inputs, IEnumerable<string> outputs)
+    private static byte[] Node(string name, string op, string domain, IEnumerable<string> inputs, IEnumerable<string> outputs, (string Name, long Value)[]? attributes = null)
     {
         using var s = new MemoryStream();
         foreach (var i in inputs) WriteString(s, 1, i);
         foreach (var o in outputs) WriteString(s, 2, o);
         WriteString(s, 3, name);
         WriteString(s, 4, op);
+        foreach (var (n, v) in attributes ?? [])
+        {
+            using var a = new MemoryStream();
+            WriteString(a, 1, n);
+            WriteInt(a, 3, v);
+            WriteInt(a, 20, 2); // AttributeProto.type = INT
+            WriteBytes(s, 5, a.ToArray());
+        }
         WriteString(s, 7, domain);
         return s.ToArray();
     }

@@ -85,7 +85,7 @@ internal static class OptimizedModelCache
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(model);
-        string features = $"{OrtEnv.Instance().GetVersionString()}|{RuntimeInformation.ProcessArchitecture}|int8={(int8 ? "smoothed-v2" : "no")}|avx2={Avx2.IsSupported}|avx512f={Avx512F.IsSupported}|vnni={AvxVnni.IsSupported}";
+        string features = $"{OrtEnv.Instance().GetVersionString()}|{RuntimeInformation.ProcessArchitecture}|int8={(int8 ? "smoothed-nbits-v3" : "no")}|avx2={Avx2.IsSupported}|avx512f={Avx512F.IsSupported}|vnni={AvxVnni.IsSupported}";
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes(features));
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }

@@ -6,7 +6,7 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace BERTopicNet.Onnx.Tests;
 
-/// <summary>The optional int8 path: every weight MatMul is quantised, outlying channels smoothed, and the vectors stay close to fp32's.</summary>
+/// <summary>The optional int8 path: every weight MatMul is quantised (down-projections blockwise), outlying channels smoothed, and the vectors stay close to fp32's.</summary>
 public sealed class Int8QuantizerTests(MiniLmFixture fx) : IClassFixture<MiniLmFixture>
 {
     [Fact]
@@ -50,16 +50,29 @@ public sealed class Int8QuantizerTests(MiniLmFixture fx) : IClassFixture<MiniLmF
             return ranges;
         }, out int count);
         Assert.Equal(36, count);
-        // Per layer: the attention input (Q, K, V share it), the attention context, the FFN input and the FFN's inner activation.
-        Assert.Equal(24, asked!.Count);
+        // Per layer: the attention input (Q, K, V share it), the attention context and the FFN input; the FFN's inner
+        // activation meets a down-projection, which is quantised blockwise and not smoothed.
+        Assert.Equal(18, asked!.Count);
         Assert.Equal(asked.Count, asked.Distinct().Count());
-        Assert.Equal(24, CountMuls(q) - CountMuls(Int8Quantizer.Quantize(model, out _)));
+        Assert.Equal(18, CountOps(q, "Mul") - CountOps(Int8Quantizer.Quantize(model, out _), "Mul"));
     }
 
-    private static int CountMuls(byte[] model)
+    [Fact]
+    public void Down_Projections_Are_Blockwise_And_The_Rest_Dynamic()
+    {
+        byte[] model;
+        using (var s = MiniLmModel.OpenOnnx()) using (var ms = new MemoryStream()) { s.CopyTo(ms); model = ms.ToArray(); }
+        var q = Int8Quantizer.Quantize(model, out _);
+        Assert.Equal(6, CountOps(q, "MatMulNBits")); // one FFN output (1536 → 384) per layer
+        Assert.Equal(30, CountOps(q, "DynamicQuantizeMatMul"));
+        Assert.Equal(12, CountOps(q, "MatMul")); // the attention products Q·Kᵀ and P·V: two activations, no weight
+        Assert.Equal(12, CountOps(model, "MatMul") - 36);
+    }
+
+    private static int CountOps(byte[] model, string op)
     {
         var graph = ProtoWire.Parse(ProtoWire.Parse(model).First(f => f.Number == 7).Value);
-        return graph.Where(f => f.Number == 1).Count(f => ProtoWire.Parse(f.Value).Any(x => x.Number == 4 && ProtoWire.String(x) == "Mul"));
+        return graph.Where(f => f.Number == 1).Count(f => ProtoWire.Parse(f.Value).Any(x => x.Number == 4 && ProtoWire.String(x) == op));
     }
 
     [Fact]
@@ -86,10 +99,10 @@ public sealed class Int8QuantizerTests(MiniLmFixture fx) : IClassFixture<MiniLmF
     /// 300 20 Newsgroups posts (short, empty and symbol-only ones among them).
     /// </summary>
     [SharedDataFact]
-    public void Int8_Stays_Within_0_99_Of_SentenceTransformers_On_BBC_And_Close_On_20Newsgroups()
+    public void Int8_Stays_Within_0_99_Of_SentenceTransformers_On_BBC_And_20Newsgroups()
     {
         using var int8 = EmbeddingModels.CreateBundledMiniLm(new SentenceEncoderOptions { QuantizeInt8 = true });
-        foreach (var (corpus, floor, meanFloor) in new[] { ("bbc_news", 0.99, 0.997), ("20newsgroups", 0.98, 0.995) })
+        foreach (var (corpus, floor, meanFloor) in new[] { ("bbc_news", 0.995, 0.998), ("20newsgroups", 0.99, 0.997) })
         {
             var docs = JsonlCorpus.ReadTexts(SharedData.PathOf(corpus, "docs.jsonl"));
             var reference = Npy.ReadMatrix(SharedData.PathOf(corpus, "sentence_transformers.npy"));
