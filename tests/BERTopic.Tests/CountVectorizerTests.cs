@@ -259,6 +259,16 @@ public class CountVectorizerVocabularyOrderTests
         Assert.Equal(300, one.RowCounts(0).ToArray().Sum());
     }
 
+    /// <summary>A fixed vocabulary may hold the empty string; lookups of the other terms still work.</summary>
+    [Fact]
+    public void Fixed_Vocabulary_With_An_Empty_Term_Counts_The_Others()
+    {
+        var v = new CountVectorizer(new CountVectorizerOptions { Vocabulary = ["", "aa", "bb"] });
+        var m = v.Transform(["aa bb aa cc"]);
+        Assert.Equal([1, 2], m.RowIndices(0).ToArray());
+        Assert.Equal([2, 1], m.RowCounts(0).ToArray());
+    }
+
     /// <summary>Terms pruned by min_df are unknown to Transform, like terms never seen.</summary>
     [Fact]
     public void Transform_Ignores_Pruned_Terms()
