@@ -1,3 +1,4 @@
+using BERTopicNet.Numerics;
 using BERTopicNet.Operations;
 using BERTopicNet.Vectorizers;
 
@@ -138,7 +139,7 @@ public sealed partial class BERTopic
                     {
                         int row = firstWindow[d] + w;
                         if (weights is not null) sparse!.Similarities(weights.RowIndices(row), weights.RowValues(row), sim);
-                        else dense!.Similarities(DenseCosine.Row(windowEmbeddings!, row), sim);
+                        else dense!.Similarities(MatrixRows.Row(windowEmbeddings!, row), sim);
                         for (int t = 0; t < k; t++)
                         {
                             double s = sim[t] < options.MinSimilarity ? 0 : sim[t];

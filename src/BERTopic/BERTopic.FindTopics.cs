@@ -26,7 +26,7 @@ public sealed partial class BERTopic
         var embedded = model.Embed([searchTerm], null, cancellationToken);
         if (embedded.GetLength(0) != 1)
             throw new InvalidOperationException($"The embedding model {model.Name} returned {embedded.GetLength(0)} rows for one search term.");
-        return FindTopics(DenseCosine.Row(embedded, 0).ToArray(), topN);
+        return FindTopics(MatrixRows.Row(embedded, 0).ToArray(), topN);
     }
 
     /// <summary>The topics most similar to an already embedded query (see <see cref="FindTopics(string, int, CancellationToken)"/>).</summary>

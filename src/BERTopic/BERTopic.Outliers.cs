@@ -1,3 +1,4 @@
+using BERTopicNet.Numerics;
 using BERTopicNet.Operations;
 
 namespace BERTopicNet;
@@ -99,7 +100,7 @@ public sealed partial class BERTopic
                     var sims = new double[outliers.Length, cosine.Count];
                     Parallel.For(0, outliers.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new double[cosine.Count], (o, _, buffer) =>
                     {
-                        cosine.Similarities(DenseCosine.Row(outlierEmbeddings, o), buffer);
+                        cosine.Similarities(MatrixRows.Row(outlierEmbeddings, o), buffer);
                         for (int t = 0; t < buffer.Length; t++) sims[o, t] = buffer[t];
                         return buffer;
                     }, _ => { });

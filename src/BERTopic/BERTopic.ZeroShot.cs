@@ -1,3 +1,4 @@
+using BERTopicNet.Numerics;
 using BERTopicNet.Operations;
 using BERTopicNet.ZeroShot;
 
@@ -108,7 +109,7 @@ public sealed partial class BERTopic
             foreach (var topic in zeroShot)
             {
                 int label = _zeroShotTopics[topic];
-                cosine.Similarities(DenseCosine.Row(_zeroShotLabelEmbeddings, label), sims);
+                cosine.Similarities(MatrixRows.Row(_zeroShotLabelEmbeddings, label), sims);
                 if (sims[row] > bestSim) { bestSim = sims[row]; best = label; }
             }
             if (bestSim >= Options.ZeroShotMinSimilarity) remapped[to] = best;

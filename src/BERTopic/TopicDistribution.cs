@@ -1,3 +1,4 @@
+using BERTopicNet.Numerics;
 namespace BERTopicNet;
 
 /// <summary>
@@ -27,7 +28,7 @@ public sealed class TopicDistribution
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="document"/> is out of range.</exception>
     public ReadOnlySpan<float> Row(int document) =>
         (uint)document < (uint)Distributions.GetLength(0)
-            ? TopicProbabilities.RowOf(Distributions, document)
+            ? MatrixRows.Row(Distributions, document)
             : throw new ArgumentOutOfRangeException(nameof(document), document, $"document must be in [0, {Distributions.GetLength(0)}).");
 
     /// <summary>

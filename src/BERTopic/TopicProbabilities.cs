@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using BERTopicNet.Numerics;
 
 namespace BERTopicNet;
 
@@ -39,19 +40,12 @@ public sealed class TopicProbabilities
         if ((uint)document >= (uint)Count)
             throw new ArgumentOutOfRangeException(nameof(document), document, $"document must be in [0, {Count}).");
         if (PerDocument is { } v) return v.AsSpan(document, 1);
-        return RowOf(Matrix!, document);
+        return MatrixRows.Row(Matrix!, document);
     }
 
     /// <summary>The same as <see cref="Row(int)"/>: <c>probabilities[0]</c>.</summary>
     public ReadOnlySpan<float> this[int document] => Row(document);
 
-    /// <summary>Row <paramref name="row"/> of a row-major matrix, in place.</summary>
-    internal static ReadOnlySpan<float> RowOf(float[,] matrix, int row)
-    {
-        int columns = matrix.GetLength(1);
-        ref float first = ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(matrix));
-        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref first, (nint)row * columns), columns);
-    }
 
     /// <summary>Wraps one probability per document.</summary>
     public static TopicProbabilities FromVector(float[] perDocument) => new(perDocument ?? throw new ArgumentNullException(nameof(perDocument)), null);

@@ -1,3 +1,4 @@
+using BERTopicNet.Numerics;
 using BERTopicNet.Operations;
 
 namespace BERTopicNet.Guided;
@@ -44,7 +45,7 @@ internal static class SeedTopicGuide
         var nudged = (float[,])embeddings.Clone();
         Parallel.For(0, n, () => new double[s + 1], (i, _, sims) =>
         {
-            cosine.Similarities(DenseCosine.Row(embeddings, i), sims);
+            cosine.Similarities(MatrixRows.Row(embeddings, i), sims);
             int best = 0;
             for (int k = 1; k <= s; k++) if (sims[k] > sims[best]) best = k;
             labels[i] = best == s ? -1 : best;

@@ -1,5 +1,6 @@
 using BERTopicNet.Clustering;
 using BERTopicNet.Embedding;
+using BERTopicNet.Numerics;
 using BERTopicNet.Operations;
 using BERTopicNet.Reduction;
 using BERTopicNet.Topics;
@@ -85,7 +86,7 @@ public sealed partial class BERTopic
             for (int r = 0; r < model._topicIds.Length; r++)
             {
                 int topic = model._topicIds[r];
-                cosine.Similarities(DenseCosine.Row(model._topicEmbeddings!, r), sims);
+                cosine.Similarities(MatrixRows.Row(model._topicEmbeddings!, r), sims);
                 int best = 0;
                 for (int k = 1; k < sims.Length; k++) if (sims[k] > sims[best]) best = k;
                 if (topic == -1) continue;

@@ -29,13 +29,6 @@ internal sealed class DenseCosine
     /// <summary>Length of each row.</summary>
     public int Dimension { get; }
 
-    /// <summary>Row <paramref name="row"/> of a row-major matrix as a span.</summary>
-    public static ReadOnlySpan<float> Row(float[,] matrix, int row)
-    {
-        int cols = matrix.GetLength(1);
-        return MemoryMarshal.CreateReadOnlySpan(ref matrix[row, 0], cols);
-    }
-
     /// <summary>Writes the cosine similarity of <paramref name="query"/> with every target row.</summary>
     public void Similarities(ReadOnlySpan<float> query, Span<double> destination)
     {

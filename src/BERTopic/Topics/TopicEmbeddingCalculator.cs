@@ -1,3 +1,4 @@
+using BERTopicNet.Numerics;
 using BERTopicNet.Umap;
 
 namespace BERTopicNet.Topics;
@@ -20,7 +21,7 @@ internal static class TopicEmbeddingCalculator
             var sum = sums.AsSpan(r * dim, dim);
             if (dense is not null)
             {
-                var x = Operations.DenseCosine.Row(dense, d);
+                var x = MatrixRows.Row(dense, d);
                 for (int j = 0; j < sum.Length; j++) sum[j] += x[j];
             }
             else

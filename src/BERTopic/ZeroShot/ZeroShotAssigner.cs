@@ -1,3 +1,4 @@
+using BERTopicNet.Numerics;
 using BERTopicNet.Operations;
 
 namespace BERTopicNet.ZeroShot;
@@ -23,7 +24,7 @@ internal static class ZeroShotAssigner
         var assigned = new int[n];
         Parallel.For(0, n, () => new double[l], (i, _, sims) =>
         {
-            cosine.Similarities(DenseCosine.Row(embeddings, i), sims);
+            cosine.Similarities(MatrixRows.Row(embeddings, i), sims);
             int best = 0;
             for (int k = 1; k < l; k++) if (sims[k] > sims[best]) best = k;
             assigned[i] = sims[best] >= minSimilarity ? best : -1;
