@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace BERTopicNet.Topics;
@@ -12,9 +14,9 @@ internal static class DocumentFingerprints
     public static ulong[] Of(IReadOnlyList<string> documents)
     {
         var result = new ulong[documents.Count];
-        Parallel.For(0, (result.Length + 255) / 256, block =>
+        Parallel.ForEach(Partitioner.Create(0, result.Length, 256), range =>
         {
-            for (int i = block * 256, end = Math.Min(result.Length, i + 256); i < end; i++) result[i] = Of(documents[i]);
+            for (int i = range.Item1; i < range.Item2; i++) result[i] = Of(documents[i]);
         });
         return result;
     }
@@ -46,7 +48,7 @@ internal static class DocumentFingerprints
         return (first, count);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)
     {
         x ^= x >> 30; x *= 0xBF58476D1CE4E5B9UL;

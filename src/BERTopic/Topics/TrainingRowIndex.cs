@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using BERTopicNet.Numerics;
 using BERTopicNet.Umap;
 
 namespace BERTopicNet.Topics;
@@ -32,13 +34,11 @@ internal sealed class TrainingRowIndex
 
     public static ulong[] Fingerprint(float[,] embeddings)
     {
-        int n = embeddings.GetLength(0), d = embeddings.GetLength(1);
-        var result = new ulong[n];
-        Parallel.For(0, (n + RowsPerTask - 1) / RowsPerTask, block =>
+        var result = new ulong[embeddings.GetLength(0)];
+        Parallel.ForEach(Partitioner.Create(0, result.Length, RowsPerTask), range =>
         {
-            var all = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(embeddings)), embeddings.Length);
-            for (int i = block * RowsPerTask, end = Math.Min(n, i + RowsPerTask); i < end; i++)
-                result[i] = Hash(MemoryMarshal.Cast<float, uint>(all.Slice(i * d, d)), ReadOnlySpan<int>.Empty);
+            for (int i = range.Item1; i < range.Item2; i++)
+                result[i] = Hash(MemoryMarshal.Cast<float, uint>(MatrixRows.Row(embeddings, i)), ReadOnlySpan<int>.Empty);
         });
         return result;
     }
@@ -46,9 +46,9 @@ internal sealed class TrainingRowIndex
     public static ulong[] Fingerprint(CsrMatrix embeddings)
     {
         var result = new ulong[embeddings.Rows];
-        Parallel.For(0, (result.Length + RowsPerTask - 1) / RowsPerTask, block =>
+        Parallel.ForEach(Partitioner.Create(0, result.Length, RowsPerTask), range =>
         {
-            for (int i = block * RowsPerTask, end = Math.Min(result.Length, i + RowsPerTask); i < end; i++)
+            for (int i = range.Item1; i < range.Item2; i++)
                 result[i] = Hash(MemoryMarshal.Cast<float, uint>(embeddings.RowValues(i)), embeddings.RowIndices(i));
         });
         return result;
@@ -63,7 +63,7 @@ internal sealed class TrainingRowIndex
         return Mix(h);
     }
 
-    private const int RowsPerTask = 1024;
+    private const int RowsPerTask = 1024; // rows hashed per task: enough to outweigh scheduling
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)

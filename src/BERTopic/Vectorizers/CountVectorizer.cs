@@ -232,7 +232,14 @@ public sealed class CountVectorizer : IVectorizer
     }
 
     /// <summary>Counts the unigrams of <paramref name="text"/>, which may lie in <paramref name="buffer"/> (lowercased there when ASCII).</summary>
-    private void CountUnigrams(ReadOnlySpan<char> text, ref char[] buffer, TermTable table, List<(int Start, int Length)> tokens)
+    private void CountUnigrams(ReadOnlySpan<char> text, ref char[] buffer, TermTable table, List<(int Start, int Length)> tokens) =>
+        EmitUnigrams(text, ref buffer, tokens, table, static (t, term) => t.GetOrAdd(term)++);
+
+    /// <summary>
+    /// Passes each unigram of <paramref name="text"/> (lowercased as the options say, in <paramref name="buffer"/> when
+    /// ASCII; stop words left out) to <paramref name="sink"/>.
+    /// </summary>
+    private void EmitUnigrams<TState>(ReadOnlySpan<char> text, ref char[] buffer, List<(int Start, int Length)> tokens, TState state, TermSink<TState> sink)
     {
         text = Lowercased(text, ref buffer);
         var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -241,7 +248,7 @@ public sealed class CountVectorizer : IVectorizer
         {
             var term = text.Slice(start, length);
             if (stop is { } s && s.Contains(term)) continue;
-            table.GetOrAdd(term)++;
+            sink(state, term);
         }
     }
 
@@ -487,15 +494,11 @@ public sealed class CountVectorizer : IVectorizer
             () => new TransformState(_vocabulary.Length, dense: (long)documents.Count * 16 >= _vocabulary.Length),
             (i, _, state) =>
             {
-                if (unigrams) CountKnownUnigrams(documents[i], lookup, state);
+                if (unigrams) EmitUnigrams(documents[i], ref state.Buffer, state.Tokens, (lookup, state), AddKnownTerm);
                 else
                 {
                     var tokens = TokenizeForCounting(documents[i]);
-                    EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, (lookup, state), static (s, term) =>
-                    {
-                        int id = s.lookup.Find(term);
-                        if (id >= 0) s.state.Add(id);
-                    });
+                    EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, (lookup, state), AddKnownTerm);
                 }
                 rows[i] = state.TakeRow();
                 return state;
@@ -512,21 +515,12 @@ public sealed class CountVectorizer : IVectorizer
         return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
     }
 
-    /// <summary>Adds the known unigrams of <paramref name="document"/> to <paramref name="state"/>'s row, lowercasing and tokenizing in its buffers.</summary>
-    private void CountKnownUnigrams(string document, TermTable lookup, TransformState state)
+    /// <summary>Adds a term to the row when the vocabulary knows it.</summary>
+    private static readonly TermSink<(TermTable Lookup, TransformState Row)> AddKnownTerm = static (s, term) =>
     {
-        var text = Lowercased(document, ref state.Buffer);
-        var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
-        var tokens = state.Tokens;
-        TokenizeLowercased(text, tokens);
-        foreach (var (start, length) in tokens)
-        {
-            var term = text.Slice(start, length);
-            if (stop is { } s && s.Contains(term)) continue;
-            int id = lookup.Find(term);
-            if (id >= 0) state.Add(id);
-        }
-    }
+        int id = s.Lookup.Find(term);
+        if (id >= 0) s.Row.Add(id);
+    };
 
     /// <summary>
     /// One worker's buffers for <see cref="Transform"/>: the text, the tokens, and the term ids of the current row.

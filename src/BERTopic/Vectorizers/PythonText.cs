@@ -167,7 +167,6 @@ internal static class PythonText
                         if (i + pos - runStart >= 2) tokens.Add((runStart, i + pos - runStart));
                         runStart = -1;
                     }
-                    if (pos >= 16) break;
                 }
             }
         }

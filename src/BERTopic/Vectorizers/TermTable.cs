@@ -7,7 +7,7 @@ namespace BERTopicNet.Vectorizers;
 /// <summary>
 /// An open-addressing hash table from terms to ints, looked up by <see cref="ReadOnlySpan{T}"/>. The terms' characters
 /// live in one growing arena, so counting a token allocates nothing, not even for a new term; a term becomes a string
-/// only when <see cref="KeyAt"/> asks for it. Keeps insertion order. Not thread-safe for writes; concurrent reads of a
+/// only when <see cref="KeyAt"/> asks for it. Keeps insertion order. Not thread-safe for writes; concurrent lookups in a
 /// table that is no longer written are safe.
 /// </summary>
 internal sealed class TermTable
@@ -56,14 +56,7 @@ internal sealed class TermTable
             offset += used;
         }
         table._count = count;
-        if (count * 2 > table._slots.Length) table._slots = new long[(int)BitOperations.RoundUpToPowerOf2((uint)count * 2)];
-        int mask = table._slots.Length - 1;
-        for (int i = 0; i < count; i++)
-        {
-            int slot = table._hashes[i] & mask;
-            while (table._slots[slot] != 0) slot = (slot + 1) & mask;
-            table._slots[slot] = Slot(table._hashes[i], i);
-        }
+        table.Rehash(table._slots.Length); // the constructor sized the slots for count entries
         return table;
     }
 
@@ -123,7 +116,7 @@ internal sealed class TermTable
         _hashes[index] = hash;
         _values[index] = 0;
         _slots[slot] = Slot(hash, index);
-        if (_count * 2 > _slots.Length) Grow();
+        if (_count * 2 > _slots.Length) Rehash(_slots.Length * 2);
         return ref _values[index];
     }
 
@@ -143,9 +136,10 @@ internal sealed class TermTable
         }
     }
 
-    private void Grow()
+    /// <summary>Places every entry in a fresh slot array of <paramref name="size"/> (a power of two).</summary>
+    private void Rehash(int size)
     {
-        var slots = new long[_slots.Length * 2];
+        var slots = new long[size];
         int mask = slots.Length - 1;
         for (int e = 0; e < _count; e++)
         {
