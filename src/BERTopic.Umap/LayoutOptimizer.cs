@@ -60,27 +60,31 @@ internal static class LayoutOptimizer
         var h = stride == dim ? head : Pad(head, dim, stride);
         var t = symmetric ? new float[h.Length] : stride == dim ? tail! : Pad(tail!, dim, stride);
         var k = new Kernel(g, state, dim, a, b, gamma, seed, symmetric);
-        for (int n = 0; n < nEpochs; n++)
-        {
-            po.CancellationToken.ThrowIfCancellationRequested();
-            float alpha = (float)(initialAlpha * (1.0 - (double)n / nEpochs));
-            if (symmetric) Array.Copy(h, t, h.Length);
-            int epoch = n;
-            int groups = symmetric ? Math.Clamp(phases, 1, nHead) : 1;
-            for (int gi = 0; gi < groups; gi++)
+        int groups = symmetric ? Math.Clamp(phases, 1, nHead) : 1;
+        int workers = Math.Max(1, epochPo.MaxDegreeOfParallelism);
+        int GroupStart(int gi) => (int)((long)nHead * gi / groups);
+        // within a phase every vertex reads only the snapshot, so any split into blocks gives the same result
+        int BlockSize(int gi) => Math.Max(64, (GroupStart(gi + 1) - GroupStart(gi) + 4 * workers - 1) / (4 * workers));
+        float Alpha(int epoch) => (float)(initialAlpha * (1.0 - (double)epoch / nEpochs));
+        if (symmetric) Array.Copy(h, t, h.Length);
+        // phase p = group p % groups of epoch p / groups
+        PhaseTeam.Run(nEpochs * groups,
+            p => { int gi = p % groups, bs = BlockSize(gi); return (GroupStart(gi + 1) - GroupStart(gi) + bs - 1) / bs; },
+            (p, blk) =>
             {
-                int gs = (int)((long)nHead * gi / groups), ge = (int)((long)nHead * (gi + 1) / groups);
-                // within a phase every vertex reads only the snapshot, so any split into blocks gives the same result
-                int blockSize = Math.Max(64, (ge - gs + 4 * epochPo.MaxDegreeOfParallelism - 1) / (4 * epochPo.MaxDegreeOfParallelism));
-                Parallelism.ForBlocks(ge - gs, blockSize, epochPo, (s, e) =>
-                {
-                    if (stride == 8) k.Block8(gs + s, gs + e, epoch, alpha, h, t);
-                    else k.Block(gs + s, gs + e, epoch, alpha, h, t);
-                });
-                if (groups > 1) Array.Copy(h, (long)gs * stride, t, (long)gs * stride, (long)(ge - gs) * stride);
-            }
-            progress?.Invoke((n + 1.0) / nEpochs);
-        }
+                int epoch = p / groups, gi = p % groups, bs = BlockSize(gi), gs = GroupStart(gi);
+                int s = gs + blk * bs, e = Math.Min(GroupStart(gi + 1), s + bs);
+                if (stride == 8) k.Block8(s, e, epoch, Alpha(epoch), h, t);
+                else k.Block(s, e, epoch, Alpha(epoch), h, t);
+            },
+            p =>
+            {
+                int gi = p % groups, gs = GroupStart(gi);
+                // later phases (and the next epoch) see this phase's moves
+                if (symmetric) Array.Copy(h, (long)gs * stride, t, (long)gs * stride, (long)(GroupStart(gi + 1) - gs) * stride);
+                if (gi == groups - 1) progress?.Invoke((p / groups + 1.0) / nEpochs);
+            },
+            epochPo);
         if (!ReferenceEquals(h, head))
             for (int i = 0; i < nHead; i++) h.AsSpan(i * stride, dim).CopyTo(head.AsSpan(i * dim, dim));
     }
