@@ -64,7 +64,7 @@ internal static class LayoutOptimizer
         int workers = Math.Max(1, epochPo.MaxDegreeOfParallelism);
         int GroupStart(int gi) => (int)((long)nHead * gi / groups);
         // within a phase every vertex reads only the snapshot, so any split into blocks gives the same result
-        int BlockSize(int gi) => Math.Max(64, (GroupStart(gi + 1) - GroupStart(gi) + 4 * workers - 1) / (4 * workers));
+        int BlockSize(int gi) => Math.Max(32, (GroupStart(gi + 1) - GroupStart(gi) + 4 * workers - 1) / (4 * workers));
         float Alpha(int epoch) => (float)(initialAlpha * (1.0 - (double)epoch / nEpochs));
         if (symmetric) Array.Copy(h, t, h.Length);
         // phase p = group p % groups of epoch p / groups

@@ -65,7 +65,7 @@ public sealed class UmapOptions
     public int ExactNeighborsThreshold { get; set; } = 4096;
 
     /// <summary>Graphs with fewer edges run the SGD on one thread (tests lower it to exercise the parallel path).</summary>
-    internal int ParallelLayoutMinEdges { get; set; } = 100_000;
+    internal int ParallelLayoutMinEdges { get; set; } = 10_000;
 
     /// <summary>
     /// Runs the SGD exactly in umap-learn's order — one thread, edges in sequence, both ends of each edge moved — instead
