@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -132,6 +133,7 @@ internal static class LayoutOptimizer
             var alphaV = Vector256.Create(alpha);
             ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
             float epochF = epoch;
+            var epochV = Vector256.Create(epochF);
             var vecs = stackalloc Vector256<float>[8];
             var squares = stackalloc Vector256<float>[8];
             var first = stackalloc Vector256<float>[8];
@@ -154,6 +156,18 @@ internal static class LayoutOptimizer
                     {
                         // the next (up to) 8 edges sampled in this epoch
                         int cnt = 0;
+                        // 8 schedule entries per compare: a bit mask instead of a hard-to-predict branch per edge
+                        while (cnt < 8 && p + 8 <= re)
+                        {
+                            uint due = Vector256.LessThanOrEqual(Vector256.Load(next + p), epochV).ExtractMostSignificantBits();
+                            while (due != 0 && cnt < 8)
+                            {
+                                batch[cnt++] = p + BitOperations.TrailingZeroCount(due);
+                                due &= due - 1;
+                            }
+                            // resume after the last edge taken when the batch filled up inside these 8
+                            p = due != 0 ? batch[7] + 1 : p + 8;
+                        }
                         for (; p < re && cnt < 8; p++)
                             if (next[p] <= epochF) batch[cnt++] = p;
                         if (cnt == 0) break;
