@@ -143,7 +143,7 @@ internal static class LayoutOptimizer
             int* negCount = stackalloc int[8];
             var drawnRows = stackalloc Vector256<int>[8];
             var laneIds = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
-            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, epn = st.EpochsPerNegative, nextNeg = st.NextNegative)
+            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
             fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
             {
                 for (int i = s; i < e; i++)
@@ -177,7 +177,7 @@ internal static class LayoutOptimizer
                         for (int l = 0; l < cnt; l++)
                         {
                             int q = batch[l];
-                            int nNeg = (int)((epochF - nextNeg[q]) / epn[q]);
+                            int nNeg = (int)((epochF - nextNeg[q]) / st.EpochsPerNegative(eps[q]));
                             negCount[l] = nNeg;
                             if (nNeg <= 0) continue;
                             var drawn = NegativeDraws.Eight(NegativeBase(epochSeed, q, rs, cols[q]), 0, _nTail);
@@ -250,7 +250,7 @@ internal static class LayoutOptimizer
                                 push += FastMath.Sums(squares);
                             }
                             cur += push * alphaV;
-                            nextNeg[q] += nNeg * epn[q];
+                            nextNeg[q] += nNeg * st.EpochsPerNegative(eps[q]);
                         }
                     }
                     cur.Store(H + (long)i * 8);
@@ -268,7 +268,7 @@ internal static class LayoutOptimizer
             var four = FourInFirst(dim);
             ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
             float epochF = epoch;
-            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, epn = st.EpochsPerNegative, nextNeg = st.NextNegative)
+            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
             fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
             {
                 for (int i = s; i < e; i++)
@@ -284,7 +284,7 @@ internal static class LayoutOptimizer
                         float d2 = Vector256.Sum(diff * diff);
                         if (d2 > 0) cur += Vector256.MinNative(Vector256.MaxNative(diff * _c.Attract(d2), nlim), lim) * alphaV;
                         next[p] += eps[p];
-                        int nNeg = (int)((epochF - nextNeg[p]) / epn[p]);
+                        int nNeg = (int)((epochF - nextNeg[p]) / st.EpochsPerNegative(eps[p]));
                         if (nNeg <= 0) continue;
                         ulong baseHash = NegativeBase(epochSeed, p, rs, j);
                         for (int q = 0; q < nNeg; q++)
@@ -293,7 +293,7 @@ internal static class LayoutOptimizer
                             float nd2 = Vector256.Sum(nd * nd);
                             cur += (nd2 > 0 ? Vector256.MinNative(Vector256.MaxNative(nd * _c.Repel(nd2), nlim), lim) : four) * alphaV;
                         }
-                        nextNeg[p] += nNeg * epn[p];
+                        nextNeg[p] += nNeg * st.EpochsPerNegative(eps[p]);
                     }
                     cur.Store(H + (long)i * 8);
                 }
@@ -323,7 +323,7 @@ internal static class LayoutOptimizer
             float* gap = stackalloc float[dim];
             float* push = stackalloc float[dim];
             ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
-            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, epn = st.EpochsPerNegative, nextNeg = st.NextNegative)
+            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
             fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
             {
                 for (int i = s; i < e; i++)
@@ -360,7 +360,7 @@ internal static class LayoutOptimizer
                             }
                         }
                         next[p] += eps[p];
-                        int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
+                        int nNeg = (int)((epoch - nextNeg[p]) / st.EpochsPerNegative(eps[p]));
                         if (nNeg <= 0) continue;
                         ulong baseHash = NegativeBase(epochSeed, p, rs, j);
                         float* from = cur;
@@ -381,7 +381,7 @@ internal static class LayoutOptimizer
                             }
                         }
                         if (symmetric) for (int t = 0; t < dim; t++) cur[t] += push[t] * alpha;
-                        nextNeg[p] += nNeg * epn[p];
+                        nextNeg[p] += nNeg * st.EpochsPerNegative(eps[p]);
                     }
                     for (int t = 0; t < dim; t++) H[(long)i * dim + t] = cur[t];
                 }

@@ -43,7 +43,7 @@ internal static class SequentialLayoutOptimizer
         for (int t = 0; t < 8; t++) fourSrc[t] = t < dim ? 4f : 0f;
         var fourAlpha = Vector256.Create((ReadOnlySpan<float>)fourSrc) * alphaV;
         int nv = g.Rows;
-        fixed (float* X = x, eps = st.EpochsPerSample, next = st.NextSample, epn = st.EpochsPerNegative, nextNeg = st.NextNegative)
+        fixed (float* X = x, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
         fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
         {
             for (int i = 0; i < nv; i++)
@@ -64,7 +64,7 @@ internal static class SequentialLayoutOptimizer
                         (xj - step).Store(pj);
                     }
                     next[p] += eps[p];
-                    int nNeg = (int)((epoch - nextNeg[p]) / epn[p]);
+                    int nNeg = (int)((epoch - nextNeg[p]) / st.EpochsPerNegative(eps[p]));
                     for (int q = 0; q < nNeg; q++)
                     {
                         int k = rng.Below(nv);
@@ -74,7 +74,7 @@ internal static class SequentialLayoutOptimizer
                         if (d2 > 0) xi += Vector256.Min(Vector256.Max(diff * c.Repel(d2), nlim), lim) * alphaV;
                         else xi += fourAlpha;
                     }
-                    nextNeg[p] += nNeg * epn[p];
+                    nextNeg[p] += nNeg * st.EpochsPerNegative(eps[p]);
                     xi.Store(pi);
                 }
             }
@@ -101,7 +101,7 @@ internal static class SequentialLayoutOptimizer
                     }
                 }
                 st.NextSample[p] += st.EpochsPerSample[p];
-                int nNeg = (int)((epoch - st.NextNegative[p]) / st.EpochsPerNegative[p]);
+                int nNeg = (int)((epoch - st.NextNegative[p]) / st.EpochsPerNegative(st.EpochsPerSample[p]));
                 for (int q = 0; q < nNeg; q++)
                 {
                     int k = rng.Below(nv);
@@ -114,7 +114,7 @@ internal static class SequentialLayoutOptimizer
                     else if (k != i)
                         for (int t = 0; t < dim; t++) x[i * dim + t] += 4f * alpha;
                 }
-                st.NextNegative[p] += nNeg * st.EpochsPerNegative[p];
+                st.NextNegative[p] += nNeg * st.EpochsPerNegative(st.EpochsPerSample[p]);
             }
     }
 
