@@ -77,6 +77,9 @@ internal static class NNDescent
         var newPri = new float[n * maxCandidates];
         var oldIdx = new int[n * maxCandidates];
         var oldPri = new float[n * maxCandidates];
+        var reverseCount = new int[n + 1];
+        var reverseFill = new int[n];
+        var reverseEntry = new int[n * k];
         for (int iter = 0; iter < nIters; iter++)
         {
             po.CancellationToken.ThrowIfCancellationRequested();
@@ -104,20 +107,41 @@ internal static class NNDescent
                 NeighborHeap.Init(newIdx.AsSpan(i * maxCandidates, maxCandidates), newPri.AsSpan(i * maxCandidates, maxCandidates));
                 NeighborHeap.Init(oldIdx.AsSpan(i * maxCandidates, maxCandidates), oldPri.AsSpan(i * maxCandidates, maxCandidates));
             }
+            // Row i's candidates are its own neighbours and the rows that list i. The second kind is read from a
+            // reverse index (built sequentially, O(n·k)), so each row's heaps are filled by one thread without locks; a
+            // pair's priority is the same from both sides and the heaps keep the smallest (priority, index) pairs, so
+            // they hold what pushing from both ends in any order gives.
+            Array.Clear(reverseCount);
+            for (int e = 0; e < n * k; e++)
+            {
+                int j = idx[e];
+                if (j != NeighborHeap.Empty && j != e / k) reverseCount[j + 1]++;
+            }
+            for (int i = 0; i < n; i++) reverseCount[i + 1] += reverseCount[i];
+            reverseCount.AsSpan(0, n).CopyTo(reverseFill);
+            for (int e = 0; e < n * k; e++)
+            {
+                int j = idx[e];
+                if (j != NeighborHeap.Empty && j != e / k) reverseEntry[reverseFill[j]++] = e;
+            }
             Parallel.For(0, n, po, i =>
             {
+                var ni = newIdx.AsSpan(i * maxCandidates, maxCandidates); var np = newPri.AsSpan(i * maxCandidates, maxCandidates);
+                var oi = oldIdx.AsSpan(i * maxCandidates, maxCandidates); var op = oldPri.AsSpan(i * maxCandidates, maxCandidates);
                 for (int t = 0; t < k; t++)
                 {
                     int j = idx[i * k + t];
                     if (j == NeighborHeap.Empty) continue;
                     float pri = (float)SeededHash.Unit(SeededHash.Hash(seed, (ulong)iter, (ulong)Math.Min(i, j), (ulong)Math.Max(i, j)));
-                    bool isNew = flags[i * k + t] != 0;
-                    var ci = isNew ? newIdx : oldIdx; var cp = isNew ? newPri : oldPri;
-                    lock (locks[i & (LockStripes - 1)])
-                        NeighborHeap.Push(ci.AsSpan(i * maxCandidates, maxCandidates), cp.AsSpan(i * maxCandidates, maxCandidates), pri, j);
-                    if (j != i)
-                        lock (locks[j & (LockStripes - 1)])
-                            NeighborHeap.Push(ci.AsSpan(j * maxCandidates, maxCandidates), cp.AsSpan(j * maxCandidates, maxCandidates), pri, i);
+                    if (flags[i * k + t] != 0) NeighborHeap.Push(ni, np, pri, j);
+                    else NeighborHeap.Push(oi, op, pri, j);
+                }
+                for (int r = reverseCount[i]; r < reverseCount[i + 1]; r++)
+                {
+                    int e = reverseEntry[r], j = e / k;
+                    float pri = (float)SeededHash.Unit(SeededHash.Hash(seed, (ulong)iter, (ulong)Math.Min(i, j), (ulong)Math.Max(i, j)));
+                    if (flags[e] != 0) NeighborHeap.Push(ni, np, pri, j);
+                    else NeighborHeap.Push(oi, op, pri, j);
                 }
             });
             // neighbours that were sampled as new candidates are old from now on
