@@ -141,6 +141,7 @@ internal static class LayoutOptimizer
             float* coef = stackalloc float[8];
             int* batch = stackalloc int[8];
             int* negCount = stackalloc int[8];
+            float* negEvery = stackalloc float[8];
             var drawnRows = stackalloc Vector256<int>[8];
             var laneIds = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
             fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
@@ -177,7 +178,9 @@ internal static class LayoutOptimizer
                         for (int l = 0; l < cnt; l++)
                         {
                             int q = batch[l];
-                            int nNeg = (int)((epochF - nextNeg[q]) / st.EpochsPerNegative(eps[q]));
+                            float every = st.EpochsPerNegative(eps[q]);
+                            negEvery[l] = every;
+                            int nNeg = (int)((epochF - nextNeg[q]) / every);
                             negCount[l] = nNeg;
                             if (nNeg <= 0) continue;
                             var drawn = NegativeDraws.Eight(NegativeBase(epochSeed, q, rs, cols[q]), 0, _nTail);
@@ -250,7 +253,7 @@ internal static class LayoutOptimizer
                                 push += FastMath.Sums(squares);
                             }
                             cur += push * alphaV;
-                            nextNeg[q] += nNeg * st.EpochsPerNegative(eps[q]);
+                            nextNeg[q] += nNeg * negEvery[l];
                         }
                     }
                     cur.Store(H + (long)i * 8);
@@ -284,7 +287,8 @@ internal static class LayoutOptimizer
                         float d2 = Vector256.Sum(diff * diff);
                         if (d2 > 0) cur += Vector256.MinNative(Vector256.MaxNative(diff * _c.Attract(d2), nlim), lim) * alphaV;
                         next[p] += eps[p];
-                        int nNeg = (int)((epochF - nextNeg[p]) / st.EpochsPerNegative(eps[p]));
+                        float every = st.EpochsPerNegative(eps[p]);
+                        int nNeg = (int)((epochF - nextNeg[p]) / every);
                         if (nNeg <= 0) continue;
                         ulong baseHash = NegativeBase(epochSeed, p, rs, j);
                         for (int q = 0; q < nNeg; q++)
@@ -293,7 +297,7 @@ internal static class LayoutOptimizer
                             float nd2 = Vector256.Sum(nd * nd);
                             cur += (nd2 > 0 ? Vector256.MinNative(Vector256.MaxNative(nd * _c.Repel(nd2), nlim), lim) : four) * alphaV;
                         }
-                        nextNeg[p] += nNeg * st.EpochsPerNegative(eps[p]);
+                        nextNeg[p] += nNeg * every;
                     }
                     cur.Store(H + (long)i * 8);
                 }
@@ -360,7 +364,8 @@ internal static class LayoutOptimizer
                             }
                         }
                         next[p] += eps[p];
-                        int nNeg = (int)((epoch - nextNeg[p]) / st.EpochsPerNegative(eps[p]));
+                        float every = st.EpochsPerNegative(eps[p]);
+                        int nNeg = (int)((epoch - nextNeg[p]) / every);
                         if (nNeg <= 0) continue;
                         ulong baseHash = NegativeBase(epochSeed, p, rs, j);
                         float* from = cur;
@@ -381,7 +386,7 @@ internal static class LayoutOptimizer
                             }
                         }
                         if (symmetric) for (int t = 0; t < dim; t++) cur[t] += push[t] * alpha;
-                        nextNeg[p] += nNeg * st.EpochsPerNegative(eps[p]);
+                        nextNeg[p] += nNeg * every;
                     }
                     for (int t = 0; t < dim; t++) H[(long)i * dim + t] = cur[t];
                 }

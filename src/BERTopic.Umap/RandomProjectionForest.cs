@@ -115,9 +115,8 @@ internal static class RandomProjectionForest
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchRow(DataSet data, int row)
     {
-        if (data.Dense is not { } dense || !System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
-        fixed (float* x = &dense[(long)row * data.Dim])
-            for (int t = 0; t < data.Dim; t += 16) System.Runtime.Intrinsics.X86.Sse.Prefetch0(x + t);
+        if (data.Dense is not { } dense) return;
+        fixed (float* x = &dense[(long)row * data.Dim]) DotKernel.PrefetchAll(x, data.Dim);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

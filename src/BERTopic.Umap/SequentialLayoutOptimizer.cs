@@ -64,7 +64,8 @@ internal static class SequentialLayoutOptimizer
                         (xj - step).Store(pj);
                     }
                     next[p] += eps[p];
-                    int nNeg = (int)((epoch - nextNeg[p]) / st.EpochsPerNegative(eps[p]));
+                    float every = st.EpochsPerNegative(eps[p]);
+                    int nNeg = (int)((epoch - nextNeg[p]) / every);
                     for (int q = 0; q < nNeg; q++)
                     {
                         int k = rng.Below(nv);
@@ -74,7 +75,7 @@ internal static class SequentialLayoutOptimizer
                         if (d2 > 0) xi += Vector256.Min(Vector256.Max(diff * c.Repel(d2), nlim), lim) * alphaV;
                         else xi += fourAlpha;
                     }
-                    nextNeg[p] += nNeg * st.EpochsPerNegative(eps[p]);
+                    nextNeg[p] += nNeg * every;
                     xi.Store(pi);
                 }
             }
@@ -101,7 +102,8 @@ internal static class SequentialLayoutOptimizer
                     }
                 }
                 st.NextSample[p] += st.EpochsPerSample[p];
-                int nNeg = (int)((epoch - st.NextNegative[p]) / st.EpochsPerNegative(st.EpochsPerSample[p]));
+                float every = st.EpochsPerNegative(st.EpochsPerSample[p]);
+                int nNeg = (int)((epoch - st.NextNegative[p]) / every);
                 for (int q = 0; q < nNeg; q++)
                 {
                     int k = rng.Below(nv);
@@ -114,7 +116,7 @@ internal static class SequentialLayoutOptimizer
                     else if (k != i)
                         for (int t = 0; t < dim; t++) x[i * dim + t] += 4f * alpha;
                 }
-                st.NextNegative[p] += nNeg * st.EpochsPerNegative(st.EpochsPerSample[p]);
+                st.NextNegative[p] += nNeg * every;
             }
     }
 
