@@ -16,7 +16,7 @@ public sealed class CountVectorizer : IVectorizer
     private const int BlockCharacters = BlockTokens * 8; // a run of documents counted by one task in FitTransformGroups
     private readonly HashSet<string>? _stopWords;
     private string[] _vocabulary = [];
-    private TermTable? _lookup;
+    private ShardedVocabulary? _lookup;
 
     /// <summary>Creates a vectorizer.</summary>
     /// <param name="options">Settings; null means scikit-learn's defaults.</param>
@@ -35,18 +35,19 @@ public sealed class CountVectorizer : IVectorizer
         }
         if (Options.Vocabulary is { } fixedVocabulary)
         {
-            var index = new TermTable(fixedVocabulary.Count);
-            for (int i = 0; i < fixedVocabulary.Count; i++)
+            var terms = new string[fixedVocabulary.Count];
+            for (int i = 0; i < terms.Length; i++)
+                terms[i] = fixedVocabulary[i] ?? throw new ArgumentException($"Vocabulary entry {i} is null.", nameof(options));
+            if (terms.Length == 0) throw new ArgumentException("The fixed vocabulary is empty; give at least one term or leave Vocabulary null.", nameof(options));
+            var lookup = ShardedVocabulary.Of(terms);
+            if (lookup.Count != terms.Length)
             {
-                var term = fixedVocabulary[i] ?? throw new ArgumentException($"Vocabulary entry {i} is null.", nameof(options));
-                ref int idPlusOne = ref index.GetOrAdd(term);
-                if (idPlusOne != 0)
-                    throw new ArgumentException($"Duplicate term in vocabulary: '{term}'. Each term may appear once.", nameof(options));
-                idPlusOne = i + 1;
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var repeated = terms.First(t => !seen.Add(t));
+                throw new ArgumentException($"Duplicate term in vocabulary: '{repeated}'. Each term may appear once.", nameof(options));
             }
-            if (index.Count == 0) throw new ArgumentException("The fixed vocabulary is empty; give at least one term or leave Vocabulary null.", nameof(options));
-            _vocabulary = [.. fixedVocabulary];
-            _lookup = BuildLookup(_vocabulary);
+            _vocabulary = terms;
+            _lookup = lookup;
         }
     }
 
@@ -67,7 +68,7 @@ public sealed class CountVectorizer : IVectorizer
         var terms = new string[vocabulary.Count];
         for (int i = 0; i < terms.Length; i++)
             terms[i] = vocabulary[i] ?? throw new ArgumentException($"Vocabulary entry {i} is null or repeated.", nameof(vocabulary));
-        var lookup = BuildLookup(terms);
+        var lookup = ShardedVocabulary.Of(terms);
         if (lookup.Count != terms.Length)
             throw new ArgumentException("The vocabulary has a repeated entry.", nameof(vocabulary));
         _vocabulary = terms;
@@ -115,12 +116,10 @@ public sealed class CountVectorizer : IVectorizer
         // Documents go in waves: tokenize in parallel, count n-grams in parallel over blocks of tokens (so one huge
         // document, such as the outlier topic, is split across cores), then merge into the vocabulary, shard by shard
         // (provisional ids; sorted by code point at the end, so the result is thread-independent).
-        var vocab = new VocabularyBuilder();
+        var vocab = new ShardedVocabulary();
         var indPtr = new int[documents.Count + 1];
         var cols = new List<int>();
         var counts = new List<int>();
-        var docAcc = new int[1024];
-        var touched = new List<int>();
         for (int start = 0; start < documents.Count; start += ChunkSize)
         {
             int n = Math.Min(ChunkSize, documents.Count - start);
@@ -133,16 +132,16 @@ public sealed class CountVectorizer : IVectorizer
                 if (count == 0) items.Add((i, 0, 0));
                 for (int from = 0; from < count; from += BlockTokens) items.Add((i, from, Math.Min(count, from + BlockTokens)));
             }
-            var itemCounts = new TermTable[items.Count];
-            Parallel.For(0, items.Count, parallel, () => new char[256], (k, _, buffer) =>
+            var itemCounts = new TermRun[items.Count];
+            Parallel.For(0, items.Count, parallel, () => (Buffer: new char[256], Table: new TermTable(1024)), (k, _, state) =>
             {
                 var (doc, from, to) = items[k];
-                var table = new TermTable(Math.Max(16, (to - from) / 2));
-                EmitTerms(tokenized[doc], from, to, ref buffer, table, static (t, term) => t.GetOrAdd(term)++);
-                itemCounts[k] = table;
-                return buffer;
+                EmitTerms(tokenized[doc], from, to, ref state.Buffer, state.Table, static (t, term) => t.GetOrAdd(term)++);
+                itemCounts[k] = ShardedVocabulary.Compact(state.Table);
+                state.Table.Clear();
+                return state;
             }, _ => { });
-            MergeCounts(vocab, items, itemCounts, start, n, indPtr, cols, counts, ref docAcc, touched, cancellationToken);
+            MergeCounts(vocab, items, itemCounts, start, n, indPtr, cols, counts, cancellationToken);
         }
         return FinishFit(vocab, indPtr, cols, counts);
     }
@@ -177,16 +176,14 @@ public sealed class CountVectorizer : IVectorizer
                 }
             }
         }
-        var itemCounts = new TermTable[items.Count];
+        var itemCounts = new TermRun[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Tokens: new List<(int Start, int Length)>(), Buffer: new char[4096]),
+            () => (Tokens: new List<(int Start, int Length)>(), Buffer: new char[4096], Table: new TermTable(4096)),
             (k, _, state) =>
             {
                 var (g, from, to) = items[k];
                 var members = groups[g];
-                long chars = 0;
-                for (int m = from; m < to; m++) chars += documents[members[m]].Length;
-                var table = new TermTable((int)Math.Clamp(chars / 12, 16, 8192)); // about one distinct term per 12 characters of a small run
+                var table = state.Table;
                 if (members.Length == 0) CountUnigrams("emptydoc", ref state.Buffer, table, state.Tokens);
                 for (int m = from; m < to; m++)
                 {
@@ -196,16 +193,16 @@ public sealed class CountVectorizer : IVectorizer
                     if (n == 0 && members.Length == 1) CountUnigrams("emptydoc", ref state.Buffer, table, state.Tokens); // the joined text is ""
                     else CountUnigrams(state.Buffer.AsSpan(0, n), ref state.Buffer, table, state.Tokens);
                 }
-                itemCounts[k] = table;
+                itemCounts[k] = ShardedVocabulary.Compact(table);
+                table.Clear();
                 return state;
             }, _ => { });
-        var vocab = new VocabularyBuilder();
+        var vocab = new ShardedVocabulary();
         var indPtr = new int[groups.Count + 1];
         int entries = itemCounts.Sum(t => t.Count); // an upper bound of the matrix's entries: no list regrows on the large-object heap
         var cols = new List<int>(entries);
         var counts = new List<int>(entries);
-        var docAcc = new int[1024];
-        MergeCounts(vocab, items, itemCounts, 0, groups.Count, indPtr, cols, counts, ref docAcc, [], cancellationToken);
+        MergeCounts(vocab, items, itemCounts, 0, groups.Count, indPtr, cols, counts, cancellationToken);
         return FinishFit(vocab, indPtr, cols, counts);
     }
 
@@ -279,64 +276,67 @@ public sealed class CountVectorizer : IVectorizer
 
     /// <summary>
     /// Adds the per-item counts of documents [<paramref name="start"/>, <paramref name="start"/> + <paramref name="n"/>)
-    /// to the vocabulary (provisional ids, see <see cref="VocabularyBuilder"/>) and to the CSR rows, items in document order.
+    /// to the vocabulary (provisional ids, see <see cref="ShardedVocabulary"/>) and to the CSR rows, items in document
+    /// order: each document's row is summed in parallel (one count per provisional id on each worker), then appended.
     /// </summary>
-    private static void MergeCounts(VocabularyBuilder vocab, List<(int Doc, int From, int To)> items, TermTable[] itemCounts, int start, int n,
-        int[] indPtr, List<int> cols, List<int> counts, ref int[] docAcc, List<int> touched, CancellationToken cancellationToken)
+    private static void MergeCounts(ShardedVocabulary vocab, List<(int Doc, int From, int To)> items, TermRun[] itemCounts, int start, int n,
+        int[] indPtr, List<int> cols, List<int> counts, CancellationToken cancellationToken)
     {
         var ids = vocab.Assign(itemCounts, cancellationToken);
-        if (docAcc.Length < vocab.IdLimit) Array.Resize(ref docAcc, Math.Max(vocab.IdLimit, docAcc.Length * 2));
-        int item = 0;
+        var firstItem = new int[n + 1];
+        foreach (var item in items) firstItem[item.Doc + 1]++;
+        for (int i = 0; i < n; i++) firstItem[i + 1] += firstItem[i];
+        var rows = new (int[] Cols, int[] Counts)[n];
+        int idLimit = vocab.IdLimit;
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken },
+            () => (Sums: new int[idLimit], Touched: new List<int>()),
+            (i, _, acc) =>
+            {
+                for (int item = firstItem[i]; item < firstItem[i + 1]; item++)
+                {
+                    var run = itemCounts[item];
+                    var itemIds = ids[item];
+                    for (int p = 0; p < run.Count; p++)
+                    {
+                        int id = itemIds[p];
+                        if (acc.Sums[id] == 0) acc.Touched.Add(id);
+                        acc.Sums[id] += run.Counts[p];
+                    }
+                    itemCounts[item] = null!;
+                    ids[item] = null!;
+                }
+                var rowCols = acc.Touched.ToArray();
+                var rowCounts = new int[rowCols.Length];
+                for (int k = 0; k < rowCols.Length; k++)
+                {
+                    rowCounts[k] = acc.Sums[rowCols[k]];
+                    acc.Sums[rowCols[k]] = 0;
+                }
+                acc.Touched.Clear();
+                rows[i] = (rowCols, rowCounts);
+                return acc;
+            }, _ => { });
         for (int i = 0; i < n; i++)
         {
-            for (; item < items.Count && items[item].Doc == i; item++)
-            {
-                var table = itemCounts[item];
-                var itemIds = ids[item];
-                for (int e = 0; e < table.Count; e++)
-                {
-                    int id = itemIds[e];
-                    if (docAcc[id] == 0) touched.Add(id);
-                    docAcc[id] += table.ValueAt(e);
-                }
-                itemCounts[item] = null!;
-                ids[item] = null!;
-            }
-            foreach (var id in touched)
-            {
-                cols.Add(id);
-                counts.Add(docAcc[id]);
-                docAcc[id] = 0;
-            }
-            touched.Clear();
+            cols.AddRange(rows[i].Cols);
+            counts.AddRange(rows[i].Counts);
             indPtr[start + i + 1] = cols.Count;
         }
     }
 
     /// <summary>Sorts the terms by code point (scikit-learn's feature order), remaps the columns, prunes, builds the matrix.</summary>
-    private DocumentTermMatrix FinishFit(VocabularyBuilder builder, int[] indPtr, List<int> cols, List<int> counts)
+    private DocumentTermMatrix FinishFit(ShardedVocabulary vocab, int[] indPtr, List<int> cols, List<int> counts)
     {
-        if (builder.Count == 0)
+        if (vocab.Count == 0)
             throw new ArgumentException("Empty vocabulary: the documents contain no token of two or more word characters (perhaps only stop words).", "documents");
-        var (vocab, entryOf) = builder.Combine();
-
-        // Sort terms by code point (scikit-learn's feature order) and remap the columns.
-        var sortedTerms = new string[vocab.Count];
-        bool surrogates = false;
-        for (int e = 0; e < vocab.Count; e++)
-        {
-            sortedTerms[e] = vocab.KeyAt(e);
-            if (!surrogates && sortedTerms[e].AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) surrogates = true;
-        }
-        var order = new int[sortedTerms.Length];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        if (surrogates) Array.Sort(sortedTerms, order, PythonText.CodePointComparer);
+        var (sortedTerms, order) = vocab.Terms();
+        if (Array.Exists(sortedTerms, t => t.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))) Array.Sort(sortedTerms, order, PythonText.CodePointComparer);
         else SortOrdinal(sortedTerms, order);
-        var newId = new int[sortedTerms.Length];
+        var newId = new int[vocab.IdLimit]; // provisional id -> sorted position
         for (int i = 0; i < order.Length; i++) newId[order[i]] = i;
         var colArr = CollectionsMarshal.AsSpan(cols).ToArray();
         var cntArr = CollectionsMarshal.AsSpan(counts).ToArray();
-        for (int k = 0; k < colArr.Length; k++) colArr[k] = newId[entryOf[colArr[k]]];
+        for (int k = 0; k < colArr.Length; k++) colArr[k] = newId[colArr[k]];
 
         var kept = LimitFeatures(indPtr.Length - 1, sortedTerms.Length, colArr, cntArr);
         return Finish(indPtr, colArr, cntArr, sortedTerms, kept, vocab, newId);
@@ -345,24 +345,47 @@ public sealed class CountVectorizer : IVectorizer
     /// <summary>
     /// Sorts distinct non-empty <paramref name="terms"/> ordinally (with <paramref name="items"/>): by a 64-bit key of
     /// their first four characters, each run sharing those by a key of the next four, and each run sharing eight
-    /// by the whole string.
+    /// by the whole string. Terms are first spread by their first character, and those groups sorted in parallel.
     /// </summary>
     private static void SortOrdinal(string[] terms, int[] items)
     {
         int n = terms.Length;
+        var groupStart = new int[ushort.MaxValue + 2];
+        foreach (var term in terms) groupStart[term[0] + 1]++;
+        for (int c = 0; c <= ushort.MaxValue; c++) groupStart[c + 1] += groupStart[c];
+        var next = groupStart[..^1];
         var keys = new ulong[n];
         var order = new int[n];
         for (int i = 0; i < n; i++)
         {
-            keys[i] = PrefixKey(terms[i], 0);
-            order[i] = i;
+            int at = next[terms[i][0]]++;
+            keys[at] = PrefixKey(terms[i], 0);
+            order[at] = i;
         }
-        Array.Sort(keys, order);
+        var groups = new List<(int Lo, int Hi)>();
+        for (int c = 0; c <= ushort.MaxValue; c++)
+            if (groupStart[c + 1] - groupStart[c] > 0) groups.Add((groupStart[c], groupStart[c + 1]));
         var byTerm = Comparer<int>.Create((x, y) => string.CompareOrdinal(terms[x], terms[y]));
-        for (int lo = 0; lo < n;)
+        Parallel.ForEach(groups, group => SortByKeys(terms, keys, order, group.Lo, group.Hi, byTerm));
+        var sortedTerms = new string[n];
+        var sortedItems = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            sortedTerms[i] = terms[order[i]];
+            sortedItems[i] = items[order[i]];
+        }
+        sortedTerms.CopyTo(terms, 0);
+        sortedItems.CopyTo(items, 0);
+    }
+
+    /// <summary>Sorts order[lo, hi) by keys (the terms' first four characters), ties by the next four, then by the whole term.</summary>
+    private static void SortByKeys(string[] terms, ulong[] keys, int[] order, int start, int end, IComparer<int> byTerm)
+    {
+        Array.Sort(keys, order, start, end - start);
+        for (int lo = start; lo < end;)
         {
             int hi = lo + 1;
-            while (hi < n && keys[hi] == keys[lo]) hi++;
+            while (hi < end && keys[hi] == keys[lo]) hi++;
             if (hi - lo > 1)
             {
                 for (int i = lo; i < hi; i++) keys[i] = PrefixKey(terms[order[i]], 4);
@@ -377,15 +400,6 @@ public sealed class CountVectorizer : IVectorizer
             }
             lo = hi;
         }
-        var sortedTerms = new string[n];
-        var sortedItems = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            sortedTerms[i] = terms[order[i]];
-            sortedItems[i] = items[order[i]];
-        }
-        sortedTerms.CopyTo(terms, 0);
-        sortedItems.CopyTo(items, 0);
     }
 
     /// <summary>Characters [from, from + 4) of <paramref name="term"/> as one big-endian number, missing ones as 0 (no term holds '\0').</summary>
@@ -430,10 +444,10 @@ public sealed class CountVectorizer : IVectorizer
     }
 
     /// <summary>
-    /// Builds the matrix of the kept terms and makes <paramref name="vocab"/> (entry e sorted to <paramref name="sortedId"/>[e])
-    /// the lookup: each entry's value becomes its final column, or -1 when pruned.
+    /// Builds the matrix of the kept terms and makes <paramref name="vocab"/> (provisional id p sorted to
+    /// <paramref name="sortedId"/>[p]) the lookup: each term's value becomes its final column, or -1 when pruned.
     /// </summary>
-    private DocumentTermMatrix Finish(int[] indPtr, int[] cols, int[] cnts, string[] sortedTerms, bool[]? kept, TermTable vocab, int[] sortedId)
+    private DocumentTermMatrix Finish(int[] indPtr, int[] cols, int[] cnts, string[] sortedTerms, bool[]? kept, ShardedVocabulary vocab, int[] sortedId)
     {
         string[] finalTerms = sortedTerms;
         int[]? remap = null;
@@ -453,7 +467,7 @@ public sealed class CountVectorizer : IVectorizer
         {
             // Nothing pruned: rows keep their places; sort each one's columns in parallel.
             Parallel.For(0, rows, r => Array.Sort(cols, cnts, indPtr[r], indPtr[r + 1] - indPtr[r]));
-            for (int e = 0; e < vocab.Count; e++) vocab.SetValueAt(e, sortedId[e]);
+            vocab.SetColumns(sortedId);
             _vocabulary = finalTerms;
             _lookup = vocab;
             return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
@@ -477,7 +491,8 @@ public sealed class CountVectorizer : IVectorizer
         }
         Array.Resize(ref cols, w);
         Array.Resize(ref cnts, w);
-        for (int e = 0; e < vocab.Count; e++) vocab.SetValueAt(e, remap[sortedId[e]]);
+        for (int id = 0; id < sortedId.Length; id++) sortedId[id] = remap[sortedId[id]];
+        vocab.SetColumns(sortedId);
         _vocabulary = finalTerms;
         _lookup = vocab;
         return new DocumentTermMatrix(outPtr, cols, cnts, _vocabulary);
@@ -516,7 +531,7 @@ public sealed class CountVectorizer : IVectorizer
     }
 
     /// <summary>Adds a term to the row when the vocabulary knows it.</summary>
-    private static readonly TermSink<(TermTable Lookup, TransformState Row)> AddKnownTerm = static (s, term) =>
+    private static readonly TermSink<(ShardedVocabulary Lookup, TransformState Row)> AddKnownTerm = static (s, term) =>
     {
         int id = s.Lookup.Find(term);
         if (id >= 0) s.Row.Add(id);
@@ -562,13 +577,6 @@ public sealed class CountVectorizer : IVectorizer
             _ids.Clear();
             return (cols, counts);
         }
-    }
-
-    private static TermTable BuildLookup(string[] terms)
-    {
-        var table = new TermTable(terms.Length);
-        for (int j = 0; j < terms.Length; j++) table.GetOrAdd(terms[j]) = j;
-        return table;
     }
 
     private static void CheckDocuments(IReadOnlyList<string> documents)

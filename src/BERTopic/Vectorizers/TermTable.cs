@@ -32,32 +32,23 @@ internal sealed class TermTable
         _values = new int[entries];
     }
 
-    /// <summary>
-    /// One table holding the entries of <paramref name="parts"/>, part after part, with their hashes, strings and
-    /// values 0; the parts must not share a term.
-    /// </summary>
-    public static TermTable Concatenate(IReadOnlyList<TermTable> parts)
+    /// <summary>Removes every entry, keeping the arrays for reuse (a few entries in a large table: only their slots are cleared).</summary>
+    public void Clear()
     {
-        int count = parts.Sum(p => p.Count);
-        var table = new TermTable(count);
-        int chars = parts.Sum(p => p._starts[p.Count]);
-        if (table._chars.Length < chars) table._chars = new char[chars];
-        int e = 0, offset = 0;
-        foreach (var part in parts)
+        if (_count < _slots.Length / 16)
         {
-            int used = part._starts[part.Count];
-            part._chars.AsSpan(0, used).CopyTo(table._chars.AsSpan(offset));
-            for (int i = 0; i < part.Count; i++, e++)
+            int mask = _slots.Length - 1;
+            for (int e = 0; e < _count; e++)
             {
-                table._starts[e + 1] = offset + part._starts[i + 1];
-                table._keys[e] = part._keys[i];
-                table._hashes[e] = part._hashes[i];
+                long own = Slot(_hashes[e], e);
+                int slot = _hashes[e] & mask;
+                while (_slots[slot] != own) slot = (slot + 1) & mask;
+                _slots[slot] = 0;
             }
-            offset += used;
         }
-        table._count = count;
-        table.Rehash(table._slots.Length); // the constructor sized the slots for count entries
-        return table;
+        else Array.Clear(_slots);
+        Array.Clear(_keys, 0, _count);
+        _count = 0;
     }
 
     /// <summary>Number of terms.</summary>
@@ -84,8 +75,8 @@ internal sealed class TermTable
     /// <summary>The value of <paramref name="key"/>, whose <see cref="HashAt"/> in another table is <paramref name="hash"/>, added as 0 when new.</summary>
     public ref int GetOrAdd(ReadOnlySpan<char> key, int hash) => ref GetOrAdd(key, hash, null);
 
-    /// <summary>The value of <paramref name="key"/> (kept as the entry's string), added as 0 when new.</summary>
-    public ref int GetOrAdd(string key) => ref GetOrAdd(key.AsSpan(), Hash(key), key);
+    /// <summary>The value of <paramref name="key"/> (kept as the entry's string), whose <see cref="Hash"/> is <paramref name="hash"/>, added as 0 when new.</summary>
+    public ref int GetOrAdd(string key, int hash) => ref GetOrAdd(key.AsSpan(), hash, key);
 
     private ref int GetOrAdd(ReadOnlySpan<char> key, int hash, string? keyString)
     {
@@ -120,10 +111,9 @@ internal sealed class TermTable
         return ref _values[index];
     }
 
-    /// <summary>The value of <paramref name="key"/>, or -1 when absent.</summary>
-    public int Find(ReadOnlySpan<char> key)
+    /// <summary>The value of <paramref name="key"/>, whose <see cref="Hash"/> is <paramref name="hash"/>, or -1 when absent.</summary>
+    public int Find(ReadOnlySpan<char> key, int hash)
     {
-        int hash = Hash(key);
         int mask = _slots.Length - 1;
         int slot = hash & mask;
         while (true)
@@ -170,8 +160,9 @@ internal sealed class TermTable
 
     private static long Slot(int hash, int entry) => ((long)hash << 32) | (uint)(entry + 1);
 
+    /// <summary>The 31-bit hash every table uses.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(ReadOnlySpan<char> key)
+    public static int Hash(ReadOnlySpan<char> key)
     {
         ulong h = 0x9E3779B97F4A7C15ul ^ (ulong)key.Length;
         var blocks = MemoryMarshal.Cast<char, ulong>(key);

@@ -1,0 +1,69 @@
+namespace BERTopicNet.Vectorizers;
+
+/// <summary>
+/// The distinct terms of one run of counted text and their counts, compact and grouped by
+/// <see cref="ShardedVocabulary"/> shard, so merging reads each shard's terms as one contiguous slice. Made from a
+/// worker's <see cref="TermTable"/>, which is then cleared and reused for the next run.
+/// </summary>
+internal sealed class TermRun
+{
+    private readonly char[] _chars;
+    private readonly int[] _starts;
+
+    private TermRun(char[] chars, int[] starts, int[] hashes, int[] counts, int[] shardStarts)
+    {
+        _chars = chars;
+        _starts = starts;
+        Hashes = hashes;
+        Counts = counts;
+        ShardStarts = shardStarts;
+    }
+
+    /// <summary>Number of distinct terms.</summary>
+    public int Count => Hashes.Length;
+
+    /// <summary>Each term's <see cref="TermTable.Hash"/>.</summary>
+    public int[] Hashes { get; }
+
+    /// <summary>Each term's count.</summary>
+    public int[] Counts { get; }
+
+    /// <summary>Shard s's terms are [ShardStarts[s], ShardStarts[s + 1]).</summary>
+    public int[] ShardStarts { get; }
+
+    /// <summary>The characters of term <paramref name="i"/>.</summary>
+    public ReadOnlySpan<char> Key(int i) => _chars.AsSpan(_starts[i], _starts[i + 1] - _starts[i]);
+
+    /// <summary>The entries of <paramref name="table"/> (its values as counts), grouped by <paramref name="shardOf"/> of their hash.</summary>
+    public static TermRun From(TermTable table, int shards, Func<int, int> shardOf)
+    {
+        int n = table.Count;
+        var shardStarts = new int[shards + 1];
+        var shard = new byte[n];
+        int chars = 0;
+        for (int e = 0; e < n; e++)
+        {
+            shard[e] = (byte)shardOf(table.HashAt(e));
+            shardStarts[shard[e] + 1]++;
+            chars += table.KeySpan(e).Length;
+        }
+        for (int s = 0; s < shards; s++) shardStarts[s + 1] += shardStarts[s];
+        var next = shardStarts[..shards];
+        var order = new int[n];
+        for (int e = 0; e < n; e++) order[next[shard[e]]++] = e;
+        var text = new char[chars];
+        var starts = new int[n + 1];
+        var hashes = new int[n];
+        var counts = new int[n];
+        for (int p = 0; p < n; p++)
+        {
+            int e = order[p];
+            var key = table.KeySpan(e);
+            key.CopyTo(text.AsSpan(starts[p]));
+            starts[p + 1] = starts[p] + key.Length;
+            hashes[p] = table.HashAt(e);
+            counts[p] = table.ValueAt(e);
+        }
+        return new TermRun(text, starts, hashes, counts, shardStarts);
+    }
+}
