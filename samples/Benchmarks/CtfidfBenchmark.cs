@@ -36,6 +36,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
             var cpuStamps = new Dictionary<string, double>();
             var proc = Process.GetCurrentProcess();
             var cpu0 = proc.TotalProcessorTime;
+            int[] gc0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var clock = Stopwatch.StartNew();
             var progress = new StampProgress(p =>
             {
@@ -69,7 +70,8 @@ internal sealed class CtfidfBenchmark : IBenchmark
             best = Math.Min(best, total);
             bestCtfidf = Math.Min(bestCtfidf, ctfidf);
             bestRepr = Math.Min(bestRepr, repr);
-            runs.Add(new JsonObject { ["total_s"] = Math.Round(total, 3), ["cpu_s"] = Math.Round(cpu, 3), ["ctfidf_s"] = Math.Round(ctfidf, 3), ["ctfidf_cpu_s"] = Math.Round(ctfidfCpu, 3), ["representative_docs_cpu_s"] = Math.Round(reprCpu, 3), ["representative_docs_s"] = Math.Round(repr, 3), ["topics"] = model.TopicCount, ["update"] = update });
+            runs.Add(new JsonObject { ["total_s"] = Math.Round(total, 3), ["cpu_s"] = Math.Round(cpu, 3), ["ctfidf_s"] = Math.Round(ctfidf, 3), ["ctfidf_cpu_s"] = Math.Round(ctfidfCpu, 3), ["representative_docs_cpu_s"] = Math.Round(reprCpu, 3), ["representative_docs_s"] = Math.Round(repr, 3), ["topics"] = model.TopicCount, ["update"] = update,
+                ["gc_collections_0_1_2"] = new JsonArray(GC.CollectionCount(0) - gc0[0], GC.CollectionCount(1) - gc0[1], GC.CollectionCount(2) - gc0[2]) });
         }
         var result = new JsonObject
         {

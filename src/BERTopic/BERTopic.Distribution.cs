@@ -128,7 +128,7 @@ public sealed partial class BERTopic
             ct.ThrowIfCancellationRequested();
 
             int offset = done;
-            Parallel.For(0, chunkTokens.Count, new ParallelOptions { CancellationToken = ct },
+            Parallel.For(0, chunkTokens.Count, Parallelism.PerCore(ct),
                 () => new double[k],
                 (d, _, sim) =>
                 {

@@ -257,7 +257,7 @@ public sealed partial class BERTopic
     {
         bool english = Options.IsEnglish;
         var result = new string[documents.Count];
-        Parallel.For(0, documents.Count, i => result[i] = TopicTextCleaning.Clean(documents[i], english));
+        Parallel.For(0, documents.Count, Parallelism.PerCore(), i => result[i] = TopicTextCleaning.Clean(documents[i], english));
         return result;
     }
 

@@ -82,7 +82,7 @@ public sealed partial class BERTopic
                     var weights = _ctfidf.Transform(counts);
                     var cosine = new SparseTopicCosine(_cTfidf!, first);
                     var sims = new double[outliers.Length, cosine.TopicCount];
-                    Parallel.For(0, outliers.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new double[cosine.TopicCount], (o, _, buffer) =>
+                    Parallel.For(0, outliers.Length, Parallelism.PerCore(cancellationToken), () => new double[cosine.TopicCount], (o, _, buffer) =>
                     {
                         cosine.Similarities(weights.RowIndices(o), weights.RowValues(o), buffer);
                         for (int t = 0; t < buffer.Length; t++) sims[o, t] = buffer[t];
@@ -98,7 +98,7 @@ public sealed partial class BERTopic
                     var outlierEmbeddings = OutlierEmbeddings(documents, outliers, embeddings, topicEmbeddings.GetLength(1), progress, cancellationToken);
                     var cosine = new DenseCosine(topicEmbeddings, first);
                     var sims = new double[outliers.Length, cosine.Count];
-                    Parallel.For(0, outliers.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new double[cosine.Count], (o, _, buffer) =>
+                    Parallel.For(0, outliers.Length, Parallelism.PerCore(cancellationToken), () => new double[cosine.Count], (o, _, buffer) =>
                     {
                         cosine.Similarities(MatrixRows.Row(outlierEmbeddings, o), buffer);
                         for (int t = 0; t < buffer.Length; t++) sims[o, t] = buffer[t];

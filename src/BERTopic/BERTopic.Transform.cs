@@ -159,7 +159,7 @@ public sealed partial class BERTopic
         }
         var topics = new int[n];
         var best = new float[n];
-        Parallel.For(0, n, i =>
+        Parallel.For(0, n, Parallelism.PerCore(), i =>
         {
             double norm = 0;
             for (int j = 0; j < d; j++) norm += (double)embeddings[i, j] * embeddings[i, j];

@@ -8,7 +8,7 @@ internal static class NearestCentres
     {
         int n = points.GetLength(0), d = points.GetLength(1), k = centres.GetLength(0);
         var labels = new int[n];
-        Parallel.For(0, n, i =>
+        Parallel.For(0, n, Parallelism.PerCore(), i =>
         {
             int best = 0;
             double bestDist = double.PositiveInfinity;

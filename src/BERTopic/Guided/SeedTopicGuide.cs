@@ -43,7 +43,7 @@ internal static class SeedTopicGuide
         var cosine = new DenseCosine(targets, 0);
         var labels = new int[n];
         var nudged = (float[,])embeddings.Clone();
-        Parallel.For(0, n, () => new double[s + 1], (i, _, sims) =>
+        Parallel.For(0, n, Parallelism.PerCore(), () => new double[s + 1], (i, _, sims) =>
         {
             cosine.Similarities(MatrixRows.Row(embeddings, i), sims);
             int best = 0;

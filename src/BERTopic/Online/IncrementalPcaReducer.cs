@@ -130,7 +130,7 @@ public sealed class IncrementalPcaReducer : IOnlineDimensionalityReducer
         int n = embeddings.GetLength(0), d = embeddings.GetLength(1), k = Components;
         if (d != _mean!.Length) throw new ArgumentException($"The embeddings have {d} dimensions but the reducer was fitted on {_mean.Length}.", nameof(embeddings));
         var result = new float[n, k];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        Parallel.For(0, n, Parallelism.PerCore(cancellationToken), i =>
         {
             for (int c = 0; c < k; c++)
             {

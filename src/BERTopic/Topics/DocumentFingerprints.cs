@@ -14,7 +14,7 @@ internal static class DocumentFingerprints
     public static ulong[] Of(IReadOnlyList<string> documents)
     {
         var result = new ulong[documents.Count];
-        Parallel.ForEach(Partitioner.Create(0, result.Length, 256), range =>
+        Parallel.ForEach(Partitioner.Create(0, result.Length, 256), Parallelism.PerCore(), range =>
         {
             for (int i = range.Item1; i < range.Item2; i++) result[i] = Of(documents[i]);
         });

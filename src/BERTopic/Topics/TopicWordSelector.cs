@@ -20,7 +20,7 @@ internal static class TopicWordSelector
         IReadOnlyList<int> topics, int count)
     {
         var rows = new (int[] Columns, double[] Values)[topics.Count];
-        Parallel.For(0, topics.Count, r =>
+        Parallel.For(0, topics.Count, Parallelism.PerCore(), r =>
         {
             // Stored order: descending column (SciPy's product with the idf diagonal).
             var idx = cTfidf.RowIndices(r);
@@ -45,7 +45,7 @@ internal static class TopicWordSelector
         IReadOnlyList<string> vocabulary, IReadOnlyList<int> topics, int count)
     {
         var selected = new TopicWord[topics.Count][];
-        Parallel.For(0, topics.Count, r =>
+        Parallel.For(0, topics.Count, Parallelism.PerCore(), r =>
         {
             var (idx, val) = rows[r];
             // Zero values are not stored (SciPy drops them).

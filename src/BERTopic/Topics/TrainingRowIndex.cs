@@ -35,7 +35,7 @@ internal sealed class TrainingRowIndex
     public static ulong[] Fingerprint(float[,] embeddings)
     {
         var result = new ulong[embeddings.GetLength(0)];
-        Parallel.ForEach(Partitioner.Create(0, result.Length, RowsPerTask), range =>
+        Parallel.ForEach(Partitioner.Create(0, result.Length, RowsPerTask), Parallelism.PerCore(), range =>
         {
             for (int i = range.Item1; i < range.Item2; i++)
                 result[i] = Hash(MemoryMarshal.Cast<float, uint>(MatrixRows.Row(embeddings, i)), ReadOnlySpan<int>.Empty);
@@ -46,7 +46,7 @@ internal sealed class TrainingRowIndex
     public static ulong[] Fingerprint(CsrMatrix embeddings)
     {
         var result = new ulong[embeddings.Rows];
-        Parallel.ForEach(Partitioner.Create(0, result.Length, RowsPerTask), range =>
+        Parallel.ForEach(Partitioner.Create(0, result.Length, RowsPerTask), Parallelism.PerCore(), range =>
         {
             for (int i = range.Item1; i < range.Item2; i++)
                 result[i] = Hash(MemoryMarshal.Cast<float, uint>(embeddings.RowValues(i)), embeddings.RowIndices(i));

@@ -94,7 +94,7 @@ public sealed class CountVectorizer : IVectorizer
         var terms = new List<string>();
         var tokens = TokenizeForCounting(document);
         var buffer = new char[64];
-        EmitTerms(tokens, 0, tokens.Count, ref buffer, terms, static (list, term) => list.Add(term.ToString()));
+        EmitTerms(tokens, 0, tokens.Count, ref buffer, new ListSink(terms));
         return terms;
     }
 
@@ -111,7 +111,7 @@ public sealed class CountVectorizer : IVectorizer
     {
         CheckDocuments(documents);
         if (Options.Vocabulary is not null) return Transform(documents, cancellationToken);
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var parallel = Parallelism.PerCore(cancellationToken);
 
         // Documents go in waves: tokenize in parallel, count n-grams in parallel over blocks of tokens (so one huge
         // document, such as the outlier topic, is split across cores), then merge into the vocabulary, shard by shard
@@ -136,7 +136,7 @@ public sealed class CountVectorizer : IVectorizer
             Parallel.For(0, items.Count, parallel, () => (Buffer: new char[256], Table: new TermTable(1024)), (k, _, state) =>
             {
                 var (doc, from, to) = items[k];
-                EmitTerms(tokenized[doc], from, to, ref state.Buffer, state.Table, static (t, term) => t.GetOrAdd(term)++);
+                EmitTerms(tokenized[doc], from, to, ref state.Buffer, new CountingSink(state.Table));
                 itemCounts[k] = ShardedVocabulary.Compact(state.Table);
                 state.Table.Clear();
                 return state;
@@ -177,7 +177,7 @@ public sealed class CountVectorizer : IVectorizer
             }
         }
         var itemCounts = new TermRun[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = cancellationToken },
+        Parallel.For(0, items.Count, Parallelism.PerCore(cancellationToken),
             () => (Tokens: new List<(int Start, int Length)>(), Buffer: new char[4096], Table: new TermTable(4096)),
             (k, _, state) =>
             {
@@ -214,7 +214,7 @@ public sealed class CountVectorizer : IVectorizer
     internal static string[] JoinGroups(IReadOnlyList<string> documents, IReadOnlyList<int[]> groups, TextCleaner clean, CancellationToken cancellationToken = default)
     {
         var joined = new string[groups.Count];
-        Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
+        Parallel.For(0, groups.Count, Parallelism.PerCore(cancellationToken), g =>
         {
             var text = string.Join(' ', groups[g].Select(i => Cleaned(documents[i], clean)));
             joined[g] = text.Length == 0 ? "emptydoc" : text;
@@ -230,13 +230,13 @@ public sealed class CountVectorizer : IVectorizer
 
     /// <summary>Counts the unigrams of <paramref name="text"/>, which may lie in <paramref name="buffer"/> (lowercased there when ASCII).</summary>
     private void CountUnigrams(ReadOnlySpan<char> text, ref char[] buffer, TermTable table, List<(int Start, int Length)> tokens) =>
-        EmitUnigrams(text, ref buffer, tokens, table, static (t, term) => t.GetOrAdd(term)++);
+        EmitUnigrams(text, ref buffer, tokens, new CountingSink(table));
 
     /// <summary>
     /// Passes each unigram of <paramref name="text"/> (lowercased as the options say, in <paramref name="buffer"/> when
     /// ASCII; stop words left out) to <paramref name="sink"/>.
     /// </summary>
-    private void EmitUnigrams<TState>(ReadOnlySpan<char> text, ref char[] buffer, List<(int Start, int Length)> tokens, TState state, TermSink<TState> sink)
+    private void EmitUnigrams<TSink>(ReadOnlySpan<char> text, ref char[] buffer, List<(int Start, int Length)> tokens, TSink sink) where TSink : struct, ITermSink
     {
         text = Lowercased(text, ref buffer);
         var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -245,7 +245,7 @@ public sealed class CountVectorizer : IVectorizer
         {
             var term = text.Slice(start, length);
             if (stop is { } s && s.Contains(term)) continue;
-            sink(state, term);
+            sink.Add(term);
         }
     }
 
@@ -288,7 +288,7 @@ public sealed class CountVectorizer : IVectorizer
         for (int i = 0; i < n; i++) firstItem[i + 1] += firstItem[i];
         var rows = new (int[] Cols, int[] Counts)[n];
         int idLimit = vocab.IdLimit;
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken },
+        Parallel.For(0, n, Parallelism.PerCore(cancellationToken),
             () => (Sums: new int[idLimit], Touched: new List<int>()),
             (i, _, acc) =>
             {
@@ -366,7 +366,7 @@ public sealed class CountVectorizer : IVectorizer
         for (int c = 0; c <= ushort.MaxValue; c++)
             if (groupStart[c + 1] - groupStart[c] > 0) groups.Add((groupStart[c], groupStart[c + 1]));
         var byTerm = Comparer<int>.Create((x, y) => string.CompareOrdinal(terms[x], terms[y]));
-        Parallel.ForEach(groups, group => SortByKeys(terms, keys, order, group.Lo, group.Hi, byTerm));
+        Parallel.ForEach(groups, Parallelism.PerCore(), group => SortByKeys(terms, keys, order, group.Lo, group.Hi, byTerm));
         var sortedTerms = new string[n];
         var sortedItems = new int[n];
         for (int i = 0; i < n; i++)
@@ -466,7 +466,7 @@ public sealed class CountVectorizer : IVectorizer
         if (remap is null)
         {
             // Nothing pruned: rows keep their places; sort each one's columns in parallel.
-            Parallel.For(0, rows, r => Array.Sort(cols, cnts, indPtr[r], indPtr[r + 1] - indPtr[r]));
+            Parallel.For(0, rows, Parallelism.PerCore(), r => Array.Sort(cols, cnts, indPtr[r], indPtr[r + 1] - indPtr[r]));
             vocab.SetColumns(sortedId);
             _vocabulary = finalTerms;
             _lookup = vocab;
@@ -505,15 +505,15 @@ public sealed class CountVectorizer : IVectorizer
         var lookup = _lookup ?? throw new InvalidOperationException("This CountVectorizer is not fitted yet; call Fit or FitTransform first.");
         var rows = new (int[] Cols, int[] Counts)[documents.Count];
         bool unigrams = Options.NGramRange is { Min: 1, Max: 1 };
-        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken },
+        Parallel.For(0, documents.Count, Parallelism.PerCore(cancellationToken),
             () => new TransformState(_vocabulary.Length, dense: (long)documents.Count * 16 >= _vocabulary.Length),
             (i, _, state) =>
             {
-                if (unigrams) EmitUnigrams(documents[i], ref state.Buffer, state.Tokens, (lookup, state), AddKnownTerm);
+                if (unigrams) EmitUnigrams(documents[i], ref state.Buffer, state.Tokens, new KnownTermSink(lookup, state));
                 else
                 {
                     var tokens = TokenizeForCounting(documents[i]);
-                    EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, (lookup, state), AddKnownTerm);
+                    EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, new KnownTermSink(lookup, state));
                 }
                 rows[i] = state.TakeRow();
                 return state;
@@ -531,11 +531,6 @@ public sealed class CountVectorizer : IVectorizer
     }
 
     /// <summary>Adds a term to the row when the vocabulary knows it.</summary>
-    private static readonly TermSink<(ShardedVocabulary Lookup, TransformState Row)> AddKnownTerm = static (s, term) =>
-    {
-        int id = s.Lookup.Find(term);
-        if (id >= 0) s.Row.Add(id);
-    };
 
     /// <summary>
     /// One worker's buffers for <see cref="Transform"/>: the text, the tokens, and the term ids of the current row.
@@ -587,7 +582,36 @@ public sealed class CountVectorizer : IVectorizer
                 throw new ArgumentException($"Document {i} is null; pass an empty string for an empty document.", nameof(documents));
     }
 
-    private delegate void TermSink<TState>(TState state, ReadOnlySpan<char> term);
+    /// <summary>
+    /// Receives the terms of a document. The emitters are generic over the sink's struct type, so the JIT compiles one
+    /// copy per sink with its <see cref="Add"/> inlined: no delegate call per token.
+    /// </summary>
+    private interface ITermSink
+    {
+        void Add(ReadOnlySpan<char> term);
+    }
+
+    /// <summary>Counts each term in a table.</summary>
+    private readonly struct CountingSink(TermTable table) : ITermSink
+    {
+        public void Add(ReadOnlySpan<char> term) => table.GetOrAdd(term)++;
+    }
+
+    /// <summary>Adds each term the fitted vocabulary knows to the current row.</summary>
+    private readonly struct KnownTermSink(ShardedVocabulary lookup, TransformState row) : ITermSink
+    {
+        public void Add(ReadOnlySpan<char> term)
+        {
+            int id = lookup.Find(term);
+            if (id >= 0) row.Add(id);
+        }
+    }
+
+    /// <summary>Collects the terms as strings.</summary>
+    private readonly struct ListSink(List<string> terms) : ITermSink
+    {
+        public void Add(ReadOnlySpan<char> term) => terms.Add(term.ToString());
+    }
 
     /// <summary>A lowercased document and its tokens (stop words removed), as (start, length) pairs.</summary>
     private readonly record struct TokenizedDocument(string Text, int[] Starts, int[] Lengths)
@@ -615,13 +639,13 @@ public sealed class CountVectorizer : IVectorizer
     /// Emits the terms whose first token lies in [<paramref name="from"/>, <paramref name="to"/>): for each n of the
     /// n-gram range (scikit-learn's order: all unigrams, then all bigrams, ...), the n-grams joined by one space.
     /// </summary>
-    private void EmitTerms<TState>(TokenizedDocument doc, int from, int to, ref char[] buffer, TState state, TermSink<TState> sink)
+    private void EmitTerms<TSink>(TokenizedDocument doc, int from, int to, ref char[] buffer, TSink sink) where TSink : struct, ITermSink
     {
         var (minN, maxN) = (Options.NGramRange.Min, Options.NGramRange.Max);
         string text = doc.Text;
         if (minN == 1)
         {
-            for (int i = from; i < to; i++) sink(state, text.AsSpan(doc.Starts[i], doc.Lengths[i]));
+            for (int i = from; i < to; i++) sink.Add(text.AsSpan(doc.Starts[i], doc.Lengths[i]));
             minN = 2;
         }
         for (int n = minN; n <= Math.Min(maxN, doc.Count); n++)
@@ -639,7 +663,7 @@ public sealed class CountVectorizer : IVectorizer
                     text.AsSpan(doc.Starts[i + k], doc.Lengths[i + k]).CopyTo(buf[w..]);
                     w += doc.Lengths[i + k];
                 }
-                sink(state, buf[..w]);
+                sink.Add(buf[..w]);
             }
         }
     }

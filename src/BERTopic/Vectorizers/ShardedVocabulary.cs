@@ -46,6 +46,7 @@ internal sealed class ShardedVocabulary
     public int IdLimit => _idLimit;
 
     /// <summary>The value of <paramref name="term"/> (its column once fitted), or -1 when absent.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Find(ReadOnlySpan<char> term)
     {
         int hash = TermTable.Hash(term);
@@ -60,7 +61,7 @@ internal sealed class ShardedVocabulary
     {
         var ids = new int[runs.Length][];
         for (int k = 0; k < runs.Length; k++) ids[k] = new int[runs[k].Count];
-        Parallel.For(0, Shards, new ParallelOptions { CancellationToken = cancellationToken }, s =>
+        Parallel.For(0, Shards, Parallelism.PerCore(cancellationToken), s =>
         {
             var table = _tables[s];
             for (int k = 0; k < runs.Length; k++)
@@ -86,7 +87,7 @@ internal sealed class ShardedVocabulary
         var ids = new int[terms.Length];
         var first = new int[Shards + 1];
         for (int s = 0; s < Shards; s++) first[s + 1] = first[s] + _tables[s].Count;
-        Parallel.For(0, Shards, s =>
+        Parallel.For(0, Shards, Parallelism.PerCore(), s =>
         {
             var table = _tables[s];
             for (int e = 0; e < table.Count; e++)
@@ -100,7 +101,7 @@ internal sealed class ShardedVocabulary
 
     /// <summary>Ends building: each term's value becomes <paramref name="columnOf"/>[its provisional id] (-1 = pruned).</summary>
     public void SetColumns(int[] columnOf) =>
-        Parallel.For(0, Shards, s =>
+        Parallel.For(0, Shards, Parallelism.PerCore(), s =>
         {
             var table = _tables[s];
             for (int e = 0; e < table.Count; e++) table.SetValueAt(e, columnOf[e * Shards + s]);

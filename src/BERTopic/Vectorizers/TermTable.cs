@@ -70,6 +70,7 @@ internal sealed class TermTable
     public void SetValueAt(int i, int value) => _values[i] = value;
 
     /// <summary>The value of <paramref name="key"/>, added as 0 when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref int GetOrAdd(ReadOnlySpan<char> key) => ref GetOrAdd(key, Hash(key), null);
 
     /// <summary>The value of <paramref name="key"/>, whose <see cref="HashAt"/> in another table is <paramref name="hash"/>, added as 0 when new.</summary>

@@ -22,7 +22,7 @@ internal static class ZeroShotAssigner
             throw new InvalidOperationException($"The zero-shot labels were embedded into {labelEmbeddings.GetLength(1)} dimensions but the documents have {embeddings.GetLength(1)}; use the same embedding model for both.");
         var cosine = new DenseCosine(labelEmbeddings, 0);
         var assigned = new int[n];
-        Parallel.For(0, n, () => new double[l], (i, _, sims) =>
+        Parallel.For(0, n, Parallelism.PerCore(), () => new double[l], (i, _, sims) =>
         {
             cosine.Similarities(MatrixRows.Row(embeddings, i), sims);
             int best = 0;
