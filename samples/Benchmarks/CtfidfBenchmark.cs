@@ -29,7 +29,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
         var embeddings = Npy.ReadMatrix(Path.Combine(data, corpus, "embeddings.npy"));
 
         var runs = new JsonArray();
-        double best = double.MaxValue, bestCtfidf = double.MaxValue, bestRepr = double.MaxValue;
+        double best = double.MaxValue, bestCtfidf = double.MaxValue, bestRepr = double.MaxValue, bestBoth = double.MaxValue;
         for (int r = 0; r < repeat; r++)
         {
             var stamps = new Dictionary<string, (double First, double Last)>();
@@ -70,6 +70,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
             best = Math.Min(best, total);
             bestCtfidf = Math.Min(bestCtfidf, ctfidf);
             bestRepr = Math.Min(bestRepr, repr);
+            bestBoth = Math.Min(bestBoth, ctfidf + repr);
             runs.Add(new JsonObject { ["total_s"] = Math.Round(total, 3), ["cpu_s"] = Math.Round(cpu, 3), ["ctfidf_s"] = Math.Round(ctfidf, 3), ["ctfidf_cpu_s"] = Math.Round(ctfidfCpu, 3), ["representative_docs_cpu_s"] = Math.Round(reprCpu, 3), ["representative_docs_s"] = Math.Round(repr, 3), ["topics"] = model.TopicCount, ["update"] = update,
                 ["gc_collections_0_1_2"] = new JsonArray(GC.CollectionCount(0) - gc0[0], GC.CollectionCount(1) - gc0[1], GC.CollectionCount(2) - gc0[2]) });
         }
@@ -81,6 +82,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
             ["best_total_s"] = Math.Round(best, 3),
             ["best_ctfidf_s"] = Math.Round(bestCtfidf, 3),
             ["best_representative_docs_s"] = Math.Round(bestRepr, 3),
+            ["best_ctfidf_plus_representative_docs_s"] = Math.Round(bestBoth, 3), // the fit's work after clustering: the 0.3 s target of issue 16
             ["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
         };
         if (args.Has("python"))

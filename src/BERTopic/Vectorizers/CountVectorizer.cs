@@ -506,16 +506,16 @@ public sealed class CountVectorizer : IVectorizer
         var rows = new (int[] Cols, int[] Counts)[documents.Count];
         bool unigrams = Options.NGramRange is { Min: 1, Max: 1 };
         Parallel.For(0, documents.Count, Parallelism.PerCore(cancellationToken),
-            () => new TransformState(_vocabulary.Length, dense: (long)documents.Count * 16 >= _vocabulary.Length),
+            () => new TransformState(),
             (i, _, state) =>
             {
-                if (unigrams) EmitUnigrams(documents[i], ref state.Buffer, state.Tokens, new KnownTermSink(lookup, state));
+                if (unigrams) EmitUnigrams(documents[i], ref state.Buffer, state.Tokens, new CountingSink(state.Terms));
                 else
                 {
                     var tokens = TokenizeForCounting(documents[i]);
-                    EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, new KnownTermSink(lookup, state));
+                    EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, new CountingSink(state.Terms));
                 }
-                rows[i] = state.TakeRow();
+                rows[i] = state.TakeRow(lookup);
                 return state;
             }, _ => { });
         var indPtr = new int[documents.Count + 1];
@@ -530,47 +530,38 @@ public sealed class CountVectorizer : IVectorizer
         return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
     }
 
-    /// <summary>Adds a term to the row when the vocabulary knows it.</summary>
-
     /// <summary>
-    /// One worker's buffers for <see cref="Transform"/>: the text, the tokens, and the term ids of the current row.
-    /// For a batch large against the vocabulary (<paramref name="dense"/>), a count per term and the terms touched, so
-    /// only distinct terms are sorted; for a small batch the ids themselves, sorted and counted (no vocabulary-sized
-    /// array per call).
+    /// One worker's buffers for <see cref="Transform"/>: the text, the tokens, and the current document's distinct
+    /// terms with their counts in a small table that stays in cache, each looked up once in the fitted vocabulary when
+    /// the row is taken (a document repeats many of its words; the vocabulary is large and mostly out of cache).
     /// </summary>
-    private sealed class TransformState(int terms, bool dense)
+    private sealed class TransformState
     {
         public char[] Buffer = new char[256];
         public readonly List<(int Start, int Length)> Tokens = [];
-        private readonly int[]? _counts = dense ? new int[terms] : null;
-        private readonly List<int> _ids = [];
+        public readonly TermTable Terms = new(256);
+        private int[] _ids = new int[256];
+        private int[] _counts = new int[256];
 
-        public void Add(int id)
+        /// <summary>The current document's row (ascending columns of the terms <paramref name="lookup"/> knows), after which <see cref="Terms"/> is empty again.</summary>
+        public (int[] Cols, int[] Counts) TakeRow(ShardedVocabulary lookup)
         {
-            if (_counts is null || _counts[id]++ == 0) _ids.Add(id);
-        }
-
-        /// <summary>The row so far (ascending term ids), after which the state is empty again.</summary>
-        public (int[] Cols, int[] Counts) TakeRow()
-        {
-            _ids.Sort();
-            int distinct = 0;
-            for (int k = 0; k < _ids.Count; k++) if (k == 0 || _ids[k] != _ids[k - 1]) distinct++;
-            var cols = new int[distinct];
-            var counts = new int[distinct];
-            for (int k = 0, w = -1; k < _ids.Count; k++)
+            if (_ids.Length < Terms.Count)
             {
-                int id = _ids[k];
-                if (k == 0 || id != _ids[k - 1]) cols[++w] = id;
-                if (_counts is null) counts[w]++;
-                else
-                {
-                    counts[w] = _counts[id];
-                    _counts[id] = 0;
-                }
+                _ids = new int[Terms.Count * 2];
+                _counts = new int[Terms.Count * 2];
             }
-            _ids.Clear();
-            return (cols, counts);
+            int n = 0;
+            for (int e = 0; e < Terms.Count; e++)
+            {
+                int id = lookup.Find(Terms.KeySpan(e), Terms.HashAt(e));
+                if (id < 0) continue;
+                _ids[n] = id;
+                _counts[n++] = Terms.ValueAt(e);
+            }
+            Terms.Clear();
+            Array.Sort(_ids, _counts, 0, n);
+            return (_ids[..n], _counts[..n]);
         }
     }
 
@@ -595,16 +586,6 @@ public sealed class CountVectorizer : IVectorizer
     private readonly struct CountingSink(TermTable table) : ITermSink
     {
         public void Add(ReadOnlySpan<char> term) => table.GetOrAdd(term)++;
-    }
-
-    /// <summary>Adds each term the fitted vocabulary knows to the current row.</summary>
-    private readonly struct KnownTermSink(ShardedVocabulary lookup, TransformState row) : ITermSink
-    {
-        public void Add(ReadOnlySpan<char> term)
-        {
-            int id = lookup.Find(term);
-            if (id >= 0) row.Add(id);
-        }
     }
 
     /// <summary>Collects the terms as strings.</summary>

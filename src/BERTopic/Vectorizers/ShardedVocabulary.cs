@@ -45,13 +45,9 @@ internal sealed class ShardedVocabulary
     /// <summary>One more than the largest provisional id handed out.</summary>
     public int IdLimit => _idLimit;
 
-    /// <summary>The value of <paramref name="term"/> (its column once fitted), or -1 when absent.</summary>
+    /// <summary>The value of <paramref name="term"/> (its column once fitted), whose <see cref="TermTable.Hash"/> is <paramref name="hash"/>, or -1 when absent.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public int Find(ReadOnlySpan<char> term)
-    {
-        int hash = TermTable.Hash(term);
-        return _tables[hash >> ShardShift].Find(term, hash);
-    }
+    public int Find(ReadOnlySpan<char> term, int hash) => _tables[hash >> ShardShift].Find(term, hash);
 
     /// <summary>The entries of a worker's counted <paramref name="table"/>, compact and grouped by shard.</summary>
     public static TermRun Compact(TermTable table) => TermRun.From(table, Shards, static hash => hash >> ShardShift);
