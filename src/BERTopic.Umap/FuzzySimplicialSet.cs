@@ -11,9 +11,9 @@ internal static class FuzzySimplicialSet
     /// umap-learn's <c>smooth_knn_dist</c>: per row, rho = distance to the <paramref name="localConnectivity"/>-th non-zero
     /// neighbour (interpolated), and sigma found by binary search so that Σ_{j≥1} exp(−max(0, d_j − rho)/sigma) = log2(k).
     /// Column 0 is skipped in the sum (it is the row itself when fitting — kept as umap-learn does when transforming).
+    /// Rows are independent: blocks of them run in parallel, with the same result on any number of threads.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (float[] Sigmas, float[] Rhos) SmoothKnnDist(KnnGraph knn, double k, double localConnectivity, int nIter = 64, double bandwidth = 1.0)
+    public static (float[] Sigmas, float[] Rhos) SmoothKnnDist(KnnGraph knn, double k, double localConnectivity, ParallelOptions po, int nIter = 64, double bandwidth = 1.0)
     {
         int n = knn.Rows, kk = knn.K;
         double target = Math.Log2(k) * bandwidth;
@@ -22,59 +22,66 @@ internal static class FuzzySimplicialSet
         double meanAll = 0; long cnt = 0;
         foreach (var d in knn.Distances) if (float.IsFinite(d)) { meanAll += d; cnt++; }
         meanAll = cnt > 0 ? meanAll / cnt : 0;
-        var nonZero = new double[kk];
-        for (int i = 0; i < n; i++)
+        Parallelism.ForBlocks(n, 1024, po, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
-            var row = knn.Distances.AsSpan(i * kk, kk);
-            int nz = 0;
-            double rowMean = 0; int rowCnt = 0;
-            foreach (var d in row)
-            {
-                if (!float.IsFinite(d)) continue;
-                rowMean += d; rowCnt++;
-                if (d > 0) nonZero[nz++] = d;
-            }
-            rowMean = rowCnt > 0 ? rowMean / rowCnt : 0;
-            double r = 0;
-            if (nz >= localConnectivity)
-            {
-                int index = (int)Math.Floor(localConnectivity);
-                double interp = localConnectivity - index;
-                if (index > 0)
-                {
-                    r = nonZero[index - 1];
-                    if (interp > SmoothKTolerance) r += interp * (nonZero[index] - nonZero[index - 1]);
-                }
-                else r = interp * nonZero[0];
-            }
-            else if (nz > 0) r = nonZero[nz - 1];
-            rho[i] = (float)r;
-
-            double lo = 0, hi = double.PositiveInfinity, mid = 1.0;
-            for (int it = 0; it < nIter; it++)
-            {
-                double psum = 0;
-                for (int j = 1; j < kk; j++)
-                {
-                    float dj = row[j];
-                    if (!float.IsFinite(dj)) continue;
-                    double dd = dj - r;
-                    psum += dd > 0 ? Math.Exp(-(dd / mid)) : 1.0;
-                }
-                if (Math.Abs(psum - target) < SmoothKTolerance) break;
-                if (psum > target) { hi = mid; mid = (lo + hi) / 2.0; }
-                else
-                {
-                    lo = mid;
-                    if (double.IsPositiveInfinity(hi)) mid *= 2; else mid = (lo + hi) / 2.0;
-                }
-            }
-            double s = mid;
-            if (r > 0) { if (s < MinKDistScale * rowMean) s = MinKDistScale * rowMean; }
-            else if (s < MinKDistScale * meanAll) s = MinKDistScale * meanAll;
-            sigma[i] = (float)s;
-        }
+            var nonZero = new double[kk];
+            for (int i = start; i < end; i++)
+                SmoothRow(knn.Distances.AsSpan(i * kk, kk), nonZero, target, localConnectivity, meanAll, nIter, out rho[i], out sigma[i]);
+        });
         return (sigma, rho);
+    }
+
+    /// <summary>rho and sigma of one row of <see cref="SmoothKnnDist"/>.</summary>
+    private static void SmoothRow(ReadOnlySpan<float> row, double[] nonZero, double target, double localConnectivity, double meanAll, int nIter, out float rho, out float sigma)
+    {
+        int kk = row.Length;
+        int nz = 0;
+        double rowMean = 0; int rowCnt = 0;
+        foreach (var d in row)
+        {
+            if (!float.IsFinite(d)) continue;
+            rowMean += d; rowCnt++;
+            if (d > 0) nonZero[nz++] = d;
+        }
+        rowMean = rowCnt > 0 ? rowMean / rowCnt : 0;
+        double r = 0;
+        if (nz >= localConnectivity)
+        {
+            int index = (int)Math.Floor(localConnectivity);
+            double interp = localConnectivity - index;
+            if (index > 0)
+            {
+                r = nonZero[index - 1];
+                if (interp > SmoothKTolerance) r += interp * (nonZero[index] - nonZero[index - 1]);
+            }
+            else r = interp * nonZero[0];
+        }
+        else if (nz > 0) r = nonZero[nz - 1];
+        rho = (float)r;
+
+        double lo = 0, hi = double.PositiveInfinity, mid = 1.0;
+        for (int it = 0; it < nIter; it++)
+        {
+            double psum = 0;
+            for (int j = 1; j < kk; j++)
+            {
+                float dj = row[j];
+                if (!float.IsFinite(dj)) continue;
+                double dd = dj - r;
+                psum += dd > 0 ? Math.Exp(-(dd / mid)) : 1.0;
+            }
+            if (Math.Abs(psum - target) < SmoothKTolerance) break;
+            if (psum > target) { hi = mid; mid = (lo + hi) / 2.0; }
+            else
+            {
+                lo = mid;
+                if (double.IsPositiveInfinity(hi)) mid *= 2; else mid = (lo + hi) / 2.0;
+            }
+        }
+        double s = mid;
+        if (r > 0) { if (s < MinKDistScale * rowMean) s = MinKDistScale * rowMean; }
+        else if (s < MinKDistScale * meanAll) s = MinKDistScale * meanAll;
+        sigma = (float)s;
     }
 
     /// <summary>umap-learn's <c>compute_membership_strengths</c>: exp(−(d − rho)/sigma), 1 within rho; self edges 0 unless bipartite.</summary>
@@ -100,9 +107,9 @@ internal static class FuzzySimplicialSet
     }
 
     /// <summary>The symmetric fuzzy graph of a kNN graph: fuzzy union (mix 1) to intersection (mix 0).</summary>
-    public static SparseGraph Build(KnnGraph knn, int nNeighbors, double localConnectivity, double setOpMixRatio, out float[] sigmas, out float[] rhos)
+    public static SparseGraph Build(KnnGraph knn, int nNeighbors, double localConnectivity, double setOpMixRatio, ParallelOptions po, out float[] sigmas, out float[] rhos)
     {
-        (sigmas, rhos) = SmoothKnnDist(knn, nNeighbors, localConnectivity);
+        (sigmas, rhos) = SmoothKnnDist(knn, nNeighbors, localConnectivity, po);
         var a = MembershipStrengths(knn, sigmas, rhos, knn.Rows, bipartite: false);
         float mix = (float)setOpMixRatio;
         return a.SymmetricCombine((x, y) =>

@@ -107,7 +107,7 @@ public sealed class Umap
         progress?.Report(0.35);
 
         // 2. fuzzy simplicial set
-        var graph = FuzzySimplicialSet.Build(knn, k, _options.LocalConnectivity, _options.SetOpMixRatio, out _, out _);
+        var graph = FuzzySimplicialSet.Build(knn, k, _options.LocalConnectivity, _options.SetOpMixRatio, po, out _, out _);
         if (y is not null) graph = FuzzySimplicialSet.IntersectWithLabels(graph, y, _options.TargetWeight);
         ct.ThrowIfCancellationRequested();
         trace.Mark("graph");
@@ -197,7 +197,7 @@ public sealed class Umap
         for (int i = 0; i < m; i++) nearest[i] = knn.Indices[i * k];
         Disconnect(knn, train.Metric, selfAllowed: false);
         double adjustedLc = Math.Max(0.0, _options.LocalConnectivity - 1.0);
-        var (sigmas, rhos) = FuzzySimplicialSet.SmoothKnnDist(knn, k, adjustedLc);
+        var (sigmas, rhos) = FuzzySimplicialSet.SmoothKnnDist(knn, k, adjustedLc, po);
         var graph = FuzzySimplicialSet.MembershipStrengths(knn, sigmas, rhos, train.Rows, bipartite: true);
 
         // membership-weighted mean of the neighbours' embeddings (a neighbour at weight 1 is taken as is)

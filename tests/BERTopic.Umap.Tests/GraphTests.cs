@@ -15,7 +15,7 @@ public class GraphTests
         var po = new ParallelOptions();
         var knn = ExactKnn.Compute(data, data, 3, queryIsTrain: true, po);
         Assert.Equal(new[] { 0, 1, 2, 1, 0, 2, 2, 1, 0 }, knn.Indices);
-        var g = FuzzySimplicialSet.Build(knn, 3, 1.0, 1.0, out var sigmas, out var rhos);
+        var g = FuzzySimplicialSet.Build(knn, 3, 1.0, 1.0, Parallelism.PerCore(), out var sigmas, out var rhos);
         Assert.Equal(new[] { 1f, 1f, 2f }, rhos);
         double w = Math.Log2(3) - 1;
         Assert.Equal(2.0 / -Math.Log(w), sigmas[0], 3);
@@ -39,7 +39,7 @@ public class GraphTests
         var data = DataSet.FromDense(x, UmapMetric.Euclidean, "x");
         var knn = ExactKnn.Compute(data, data, 2, queryIsTrain: true, new ParallelOptions());
         // neighbours: 0→1, 1→0, 2→1 ; intersection keeps 0–1 only
-        var g = FuzzySimplicialSet.Build(knn, 2, 1.0, 0.0, out _, out _);
+        var g = FuzzySimplicialSet.Build(knn, 2, 1.0, 0.0, Parallelism.PerCore(), out _, out _);
         Assert.Equal(2, g.EdgeCount);
         Assert.Equal(1, g.ColIdx[g.RowPtr[0]]);
     }
