@@ -239,7 +239,7 @@ public class CountVectorizerVocabularyOrderTests
         Assert.Equal([(0, 40), (41, 17)], tokens);
     }
 
-    /// <summary>A small batch (ids sorted per row) and a large one (a count per term) give the same rows.</summary>
+    /// <summary>A document's row does not depend on the batch it comes in (each worker's table is emptied between documents).</summary>
     [Fact]
     public void Transform_Rows_Do_Not_Depend_On_The_Batch_Size()
     {
@@ -257,6 +257,30 @@ public class CountVectorizerVocabularyOrderTests
             Assert.Equal(one.RowCounts(0).ToArray(), many.RowCounts(r).ToArray());
         }
         Assert.Equal(300, one.RowCounts(0).ToArray().Sum());
+    }
+
+    /// <summary>
+    /// A document with more distinct terms than a worker's buffers first hold, then small documents after it on the
+    /// same worker (its grown table emptied slot by slot): every row as when transformed alone.
+    /// </summary>
+    [Fact]
+    public void Transform_After_A_Large_Document_Leaves_No_Residue()
+    {
+        var words = Enumerable.Range(0, 5000).Select(i => "t" + i).ToArray();
+        var v = new CountVectorizer();
+        v.Fit([string.Join(' ', words)]);
+        var docs = new List<string> { string.Join(' ', words.Concat(words.Take(100))) };
+        for (int i = 0; i < 50; i++) docs.Add($"t{i} t{i} t{i + 1} unknown t{4999 - i}");
+        var all = v.Transform(docs);
+        Assert.Equal(5000, all.RowIndices(0).Length);
+        Assert.Equal(5100, all.RowCounts(0).ToArray().Sum());
+        for (int r = 0; r < docs.Count; r++)
+        {
+            var alone = v.Transform([docs[r]]);
+            Assert.Equal(alone.RowIndices(0).ToArray(), all.RowIndices(r).ToArray());
+            Assert.Equal(alone.RowCounts(0).ToArray(), all.RowCounts(r).ToArray());
+        }
+        Assert.Equal([2, 1, 1], all.RowCounts(1).ToArray().OrderDescending().ToArray()); // "t0 t0 t1 unknown t4999"
     }
 
     /// <summary>A fixed vocabulary may hold the empty string; lookups of the other terms still work.</summary>

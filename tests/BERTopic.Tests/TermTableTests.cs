@@ -1,0 +1,70 @@
+using BERTopicNet.Vectorizers;
+
+namespace BERTopicNet.Tests;
+
+/// <summary>The vectorizer's term tables: reuse after <see cref="TermTable.Clear"/>, and the sharded vocabulary.</summary>
+public class TermTableTests
+{
+    /// <summary>A cleared table counts as a fresh one, whether it was cleared slot by slot (few entries) or whole.</summary>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(3000)]
+    public void Cleared_Table_Counts_Like_A_New_One(int entries)
+    {
+        var table = new TermTable(16);
+        for (int i = 0; i < 4000; i++) table.GetOrAdd("grow" + i)++; // a large slot array
+        table.Clear();
+        for (int i = 0; i < entries; i++) table.GetOrAdd("w" + i) += i + 1;
+        table.Clear();
+        Assert.Equal(0, table.Count);
+        for (int i = 0; i < entries; i++) table.GetOrAdd("w" + (entries - 1 - i))++;
+        table.GetOrAdd("w0")++;
+        Assert.Equal(entries, table.Count);
+        for (int e = 0; e < table.Count; e++)
+        {
+            string key = table.KeyAt(e);
+            Assert.Equal("w" + (entries - 1 - e), key);
+            Assert.Equal(key == "w0" ? 2 : 1, table.ValueAt(e));
+            Assert.Equal(TermTable.Hash(key), table.HashAt(e));
+            Assert.Equal(table.ValueAt(e), table.Find(key, TermTable.Hash(key)));
+        }
+        Assert.Equal(-1, table.Find("grow1", TermTable.Hash("grow1")));
+    }
+
+    /// <summary>A run keeps every entry of its table, grouped by shard, with its hash and count.</summary>
+    [Fact]
+    public void Compact_Run_Keeps_Every_Term_Grouped_By_Shard()
+    {
+        var table = new TermTable(16);
+        for (int i = 0; i < 500; i++) table.GetOrAdd("k" + (i % 200)) += 1;
+        var run = ShardedVocabulary.Compact(table);
+        Assert.Equal(200, run.Count);
+        Assert.Equal(0, run.ShardStarts[0]);
+        Assert.Equal(run.Count, run.ShardStarts[^1]);
+        var seen = new Dictionary<string, int>();
+        for (int s = 0; s + 1 < run.ShardStarts.Length; s++)
+            for (int p = run.ShardStarts[s]; p < run.ShardStarts[s + 1]; p++)
+            {
+                string key = run.Key(p).ToString();
+                Assert.Equal(TermTable.Hash(key), run.Hashes[p]);
+                Assert.Equal(s, run.Hashes[p] >> 28);
+                seen.Add(key, run.Counts[p]);
+            }
+        Assert.Equal(200, seen.Count);
+        Assert.All(seen, kv => Assert.Equal(int.Parse(kv.Key[1..]) < 100 ? 3 : 2, kv.Value));
+    }
+
+    /// <summary>A fixed vocabulary: term j at column j; a repeated term keeps its first column and shows in the count.</summary>
+    [Fact]
+    public void Vocabulary_Of_Fixed_Terms_Finds_Their_Columns()
+    {
+        string[] terms = ["b", "a", "", "b", "c"];
+        var vocabulary = ShardedVocabulary.Of(terms);
+        Assert.Equal(4, vocabulary.Count);
+        Assert.Equal(0, vocabulary.Find("b", TermTable.Hash("b")));
+        Assert.Equal(1, vocabulary.Find("a", TermTable.Hash("a")));
+        Assert.Equal(2, vocabulary.Find("", TermTable.Hash("")));
+        Assert.Equal(4, vocabulary.Find("c", TermTable.Hash("c")));
+        Assert.Equal(-1, vocabulary.Find("d", TermTable.Hash("d")));
+    }
+}
