@@ -85,43 +85,46 @@ internal static class FuzzySimplicialSet
     }
 
     /// <summary>umap-learn's <c>compute_membership_strengths</c>: exp(−(d − rho)/sigma), 1 within rho; self edges 0 unless bipartite.</summary>
-    public static SparseGraph MembershipStrengths(KnnGraph knn, float[] sigmas, float[] rhos, int cols, bool bipartite)
+    public static SparseGraph MembershipStrengths(KnnGraph knn, float[] sigmas, float[] rhos, int cols, bool bipartite, ParallelOptions po)
     {
         int n = knn.Rows, k = knn.K;
         var r = new int[n * k]; var c = new int[n * k]; var v = new float[n * k];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < k; j++)
-            {
-                int e = i * k + j;
-                int nb = knn.Indices[e];
-                r[e] = i; c[e] = nb;
-                if (nb == -1) { r[e] = -1; continue; }
-                float d = knn.Distances[e];
-                float val;
-                if (!bipartite && nb == i) val = 0;
-                else if (d - rhos[i] <= 0 || sigmas[i] == 0) val = 1;
-                else val = (float)Math.Exp(-((d - rhos[i]) / (double)sigmas[i]));
-                v[e] = val;
-            }
-        return SparseGraph.FromCoo(n, cols, r, c, v);
+        Parallelism.ForBlocks(n, 1024, po, (first, last) =>
+        {
+            for (int i = first; i < last; i++)
+                for (int j = 0; j < k; j++)
+                {
+                    int e = i * k + j;
+                    int nb = knn.Indices[e];
+                    r[e] = i; c[e] = nb;
+                    if (nb == -1) { r[e] = -1; continue; }
+                    float d = knn.Distances[e];
+                    float val;
+                    if (!bipartite && nb == i) val = 0;
+                    else if (d - rhos[i] <= 0 || sigmas[i] == 0) val = 1;
+                    else val = (float)Math.Exp(-((d - rhos[i]) / (double)sigmas[i]));
+                    v[e] = val;
+                }
+        });
+        return SparseGraph.FromCoo(n, cols, r, c, v, po);
     }
 
     /// <summary>The symmetric fuzzy graph of a kNN graph: fuzzy union (mix 1) to intersection (mix 0).</summary>
     public static SparseGraph Build(KnnGraph knn, int nNeighbors, double localConnectivity, double setOpMixRatio, ParallelOptions po, out float[] sigmas, out float[] rhos)
     {
         (sigmas, rhos) = SmoothKnnDist(knn, nNeighbors, localConnectivity, po);
-        var a = MembershipStrengths(knn, sigmas, rhos, knn.Rows, bipartite: false);
+        var a = MembershipStrengths(knn, sigmas, rhos, knn.Rows, bipartite: false, po);
         float mix = (float)setOpMixRatio;
         return a.SymmetricCombine((x, y) =>
         {
             float prod = x * y;
             return mix * (x + y - prod) + (1f - mix) * prod;
-        });
+        }, po);
     }
 
     /// <summary>umap-learn's categorical supervision: edges between different labels are scaled by exp(−farDist),
     /// edges touching an unknown label (−1) by exp(−1); then the local connectivity is reset twice, as umap-learn does.</summary>
-    public static SparseGraph IntersectWithLabels(SparseGraph g, int[] y, double targetWeight)
+    public static SparseGraph IntersectWithLabels(SparseGraph g, int[] y, double targetWeight, ParallelOptions po)
     {
         double farDist = targetWeight < 1.0 ? 2.5 * (1.0 / (1.0 - targetWeight)) : 1.0e12;
         float unknown = (float)Math.Exp(-1.0), far = (float)Math.Exp(-farDist);
@@ -134,11 +137,11 @@ internal static class FuzzySimplicialSet
                 else if (y[i] != y[j]) vals[p] *= far;
             }
         var h = Compact(new SparseGraph(g.Rows, g.Cols, g.RowPtr, g.ColIdx, vals));
-        return ResetLocalConnectivity(ResetLocalConnectivity(h));
+        return ResetLocalConnectivity(ResetLocalConnectivity(h, po), po);
     }
 
     /// <summary>umap-learn's <c>reset_local_connectivity</c>: row-wise max normalisation, then fuzzy union with the transpose.</summary>
-    public static SparseGraph ResetLocalConnectivity(SparseGraph g)
+    public static SparseGraph ResetLocalConnectivity(SparseGraph g, ParallelOptions po)
     {
         var vals = (float[])g.Vals.Clone();
         for (int i = 0; i < g.Rows; i++)
@@ -147,7 +150,7 @@ internal static class FuzzySimplicialSet
             for (int p = g.RowPtr[i]; p < g.RowPtr[i + 1]; p++) max = Math.Max(max, Math.Abs(vals[p]));
             if (max > 0) for (int p = g.RowPtr[i]; p < g.RowPtr[i + 1]; p++) vals[p] /= max;
         }
-        return new SparseGraph(g.Rows, g.Cols, g.RowPtr, g.ColIdx, vals).SymmetricCombine((x, y) => x + y - x * y);
+        return new SparseGraph(g.Rows, g.Cols, g.RowPtr, g.ColIdx, vals).SymmetricCombine((x, y) => x + y - x * y, po);
     }
 
     /// <summary>Drops explicit zeros.</summary>

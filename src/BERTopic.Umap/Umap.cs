@@ -108,7 +108,7 @@ public sealed class Umap
 
         // 2. fuzzy simplicial set
         var graph = FuzzySimplicialSet.Build(knn, k, _options.LocalConnectivity, _options.SetOpMixRatio, po, out _, out _);
-        if (y is not null) graph = FuzzySimplicialSet.IntersectWithLabels(graph, y, _options.TargetWeight);
+        if (y is not null) graph = FuzzySimplicialSet.IntersectWithLabels(graph, y, _options.TargetWeight, po);
         ct.ThrowIfCancellationRequested();
         trace.Mark("graph");
 
@@ -198,7 +198,7 @@ public sealed class Umap
         Disconnect(knn, train.Metric, selfAllowed: false);
         double adjustedLc = Math.Max(0.0, _options.LocalConnectivity - 1.0);
         var (sigmas, rhos) = FuzzySimplicialSet.SmoothKnnDist(knn, k, adjustedLc, po);
-        var graph = FuzzySimplicialSet.MembershipStrengths(knn, sigmas, rhos, train.Rows, bipartite: true);
+        var graph = FuzzySimplicialSet.MembershipStrengths(knn, sigmas, rhos, train.Rows, bipartite: true, po);
 
         // membership-weighted mean of the neighbours' embeddings (a neighbour at weight 1 is taken as is)
         var emb = new float[m * dim];

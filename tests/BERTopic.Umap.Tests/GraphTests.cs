@@ -75,7 +75,7 @@ public class GraphTests
         void Edge(int i, int j, float w) { rows.Add(i); cols.Add(j); vals.Add(w); rows.Add(j); cols.Add(i); vals.Add(w); }
         for (int i = 0; i < n; i++) { Edge(i, (i + 1) % n, 1f); Edge(i, (i + 2) % n, 0.5f); }
         for (int e = 0; e < 40; e++) Edge(rng.Next(n), rng.Next(n), (float)rng.NextDouble());
-        var g = SparseGraph.FromCoo(n, n, rows.ToArray(), cols.ToArray(), vals.ToArray());
+        var g = SparseGraph.FromCoo(n, n, rows.ToArray(), cols.ToArray(), vals.ToArray(), Parallelism.PerCore());
         var vecs = SpectralLayout.Eigenvectors(g, 3, new SplitMix(1), new ParallelOptions());
         Assert.NotNull(vecs);
         // dense reference
