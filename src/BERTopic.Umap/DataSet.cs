@@ -38,13 +38,13 @@ internal sealed class DataSet
     /// <summary>Wraps row-major data; <paramref name="prepared"/> = already normalised (from a saved state).</summary>
     public static DataSet FromDense(float[] dense, int n, int d, UmapMetric metric, string paramName, bool prepared)
     {
+        int bad = FiniteValues.IndexOfNonFinite(dense.AsSpan(0, n * d));
+        if (bad >= 0)
+            throw new ArgumentException($"Row {bad / d}, column {bad % d} is {dense[bad]}; UMAP input must be finite (remove or impute NaN/infinite values).", paramName);
         var zero = new bool[n];
         for (int i = 0; i < n; i++)
         {
             var row = dense.AsSpan(i * d, d);
-            for (int c = 0; c < d; c++)
-                if (!float.IsFinite(row[c]))
-                    throw new ArgumentException($"Row {i}, column {c} is {row[c]}; UMAP input must be finite (remove or impute NaN/infinite values).", paramName);
             if (metric == UmapMetric.Cosine)
             {
                 double norm = Math.Sqrt(TensorPrimitives.Dot(row, row));

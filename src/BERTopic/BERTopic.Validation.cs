@@ -37,10 +37,12 @@ public sealed partial class BERTopic
         if (embeddings.GetLength(1) == 0)
             throw new ArgumentException("The embeddings have no columns; pass N × D vectors with D >= 1.", nameof(embeddings));
         int cols = embeddings.GetLength(1);
-        for (int i = 0; i < embeddings.GetLength(0); i++)
-            for (int j = 0; j < cols; j++)
-                if (!float.IsFinite(embeddings[i, j]))
-                    throw new ArgumentException($"The embeddings hold {embeddings[i, j]} at row {i}, column {j}; every value must be a finite number (recompute or drop that document).", nameof(embeddings));
+        int bad = FiniteValues.IndexOfNonFinite(FiniteValues.Flat(embeddings));
+        if (bad >= 0)
+        {
+            int i = bad / cols, j = bad % cols;
+            throw new ArgumentException($"The embeddings hold {embeddings[i, j]} at row {i}, column {j}; every value must be a finite number (recompute or drop that document).", nameof(embeddings));
+        }
     }
 
     private static void ValidateEmbeddings(CsrMatrix embeddings, int documentCount)
