@@ -197,11 +197,12 @@ public sealed class CountVectorizer : IVectorizer
                 table.Clear();
                 return state;
             }, _ => { });
-        var vocab = new ShardedVocabulary();
+        // runs repeat most of their terms: a quarter of their entries is about the vocabulary (20 Newsgroups: 22%), so
+        // the shard tables are allocated once at about their final size instead of doubling on the large-object heap
+        var vocab = new ShardedVocabulary(itemCounts.Sum(t => t.Count) / 4);
         var indPtr = new int[groups.Count + 1];
-        int entries = itemCounts.Sum(t => t.Count); // an upper bound of the matrix's entries: no list regrows on the large-object heap
-        var cols = new List<int>(entries);
-        var counts = new List<int>(entries);
+        var cols = new List<int>();
+        var counts = new List<int>();
         MergeCounts(vocab, items, itemCounts, 0, groups.Count, indPtr, cols, counts, cancellationToken);
         return FinishFit(vocab, indPtr, cols, counts);
     }
@@ -316,6 +317,10 @@ public sealed class CountVectorizer : IVectorizer
                 rows[i] = (rowCols, rowCounts);
                 return acc;
             }, _ => { });
+        long total = cols.Count;
+        foreach (var row in rows) total += row.Cols.Length;
+        cols.EnsureCapacity((int)total);
+        counts.EnsureCapacity((int)total);
         for (int i = 0; i < n; i++)
         {
             cols.AddRange(rows[i].Cols);
@@ -345,25 +350,28 @@ public sealed class CountVectorizer : IVectorizer
     /// <summary>
     /// Sorts distinct non-empty <paramref name="terms"/> ordinally (with <paramref name="items"/>): by a 64-bit key of
     /// their first four characters, each run sharing those by a key of the next four, and each run sharing eight
-    /// by the whole string. Terms are first spread by their first character, and those groups sorted in parallel.
+    /// by the whole string. Terms are first spread into groups by their first character (in character order), and those
+    /// groups sorted in parallel.
     /// </summary>
     private static void SortOrdinal(string[] terms, int[] items)
     {
         int n = terms.Length;
-        var groupStart = new int[ushort.MaxValue + 2];
-        foreach (var term in terms) groupStart[term[0] + 1]++;
-        for (int c = 0; c <= ushort.MaxValue; c++) groupStart[c + 1] += groupStart[c];
+        const int Groups = 511; // one per Latin-1 first character, then one per high byte of the others: in character order
+        static int GroupOf(char first) => first < 256 ? first : 255 + (first >> 8);
+        var groupStart = new int[Groups + 1];
+        foreach (var term in terms) groupStart[GroupOf(term[0]) + 1]++;
+        for (int c = 0; c < Groups; c++) groupStart[c + 1] += groupStart[c];
         var next = groupStart[..^1];
         var keys = new ulong[n];
         var order = new int[n];
         for (int i = 0; i < n; i++)
         {
-            int at = next[terms[i][0]]++;
+            int at = next[GroupOf(terms[i][0])]++;
             keys[at] = PrefixKey(terms[i], 0);
             order[at] = i;
         }
         var groups = new List<(int Lo, int Hi)>();
-        for (int c = 0; c <= ushort.MaxValue; c++)
+        for (int c = 0; c < Groups; c++)
             if (groupStart[c + 1] - groupStart[c] > 0) groups.Add((groupStart[c], groupStart[c + 1]));
         var byTerm = Comparer<int>.Create((x, y) => string.CompareOrdinal(terms[x], terms[y]));
         Parallel.ForEach(groups, Parallelism.PerCore(), group => SortByKeys(terms, keys, order, group.Lo, group.Hi, byTerm));
@@ -417,6 +425,8 @@ public sealed class CountVectorizer : IVectorizer
         double minDoc = Options.MinDf.Resolve(documentCount);
         if (maxDoc < minDoc)
             throw new ArgumentException($"MaxDf ({Options.MaxDf}) corresponds to fewer documents than MinDf ({Options.MinDf}) for {documentCount} documents; raise MaxDf or lower MinDf.", "options");
+        // every term lies in between 1 and all documents: with bounds no tighter and no feature limit, nothing is pruned
+        if (minDoc <= 1 && maxDoc >= documentCount && Options.MaxFeatures is null) return null;
         var df = new int[terms];
         var tf = new long[terms];
         for (int k = 0; k < cols.Length; k++) { df[cols[k]]++; tf[cols[k]] += cnts[k]; }
