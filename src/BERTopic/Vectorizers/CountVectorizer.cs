@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using BERTopicNet.Numerics;
 
@@ -120,6 +121,7 @@ public sealed class CountVectorizer : IVectorizer
         var indPtr = new int[documents.Count + 1];
         var cols = new List<int>();
         var counts = new List<int>();
+        var sums = new ConcurrentBag<RowSums>(); // the workers' row accumulators, kept from wave to wave
         for (int start = 0; start < documents.Count; start += ChunkSize)
         {
             int n = Math.Min(ChunkSize, documents.Count - start);
@@ -141,7 +143,7 @@ public sealed class CountVectorizer : IVectorizer
                 state.Table.Clear();
                 return state;
             }, _ => { });
-            MergeCounts(vocab, items, itemCounts, start, n, indPtr, cols, counts, cancellationToken);
+            MergeCounts(vocab, items, itemCounts, start, n, indPtr, cols, counts, sums, cancellationToken);
         }
         return FinishFit(vocab, indPtr, cols, counts);
     }
@@ -203,7 +205,7 @@ public sealed class CountVectorizer : IVectorizer
         var indPtr = new int[groups.Count + 1];
         var cols = new List<int>();
         var counts = new List<int>();
-        MergeCounts(vocab, items, itemCounts, 0, groups.Count, indPtr, cols, counts, cancellationToken);
+        MergeCounts(vocab, items, itemCounts, 0, groups.Count, indPtr, cols, counts, [], cancellationToken);
         return FinishFit(vocab, indPtr, cols, counts);
     }
 
@@ -278,10 +280,11 @@ public sealed class CountVectorizer : IVectorizer
     /// <summary>
     /// Adds the per-item counts of documents [<paramref name="start"/>, <paramref name="start"/> + <paramref name="n"/>)
     /// to the vocabulary (provisional ids, see <see cref="ShardedVocabulary"/>) and to the CSR rows, items in document
-    /// order: each document's row is summed in parallel (one count per provisional id on each worker), then appended.
+    /// order: each document's row is summed in parallel (one count per provisional id on each worker, the workers'
+    /// accumulators taken from and returned to <paramref name="sums"/>), then appended.
     /// </summary>
     private static void MergeCounts(ShardedVocabulary vocab, List<(int Doc, int From, int To)> items, TermRun[] itemCounts, int start, int n,
-        int[] indPtr, List<int> cols, List<int> counts, CancellationToken cancellationToken)
+        int[] indPtr, List<int> cols, List<int> counts, ConcurrentBag<RowSums> sums, CancellationToken cancellationToken)
     {
         var ids = vocab.Assign(itemCounts, cancellationToken);
         var firstItem = new int[n + 1];
@@ -290,7 +293,7 @@ public sealed class CountVectorizer : IVectorizer
         var rows = new (int[] Cols, int[] Counts)[n];
         int idLimit = vocab.IdLimit;
         Parallel.For(0, n, Parallelism.PerCore(cancellationToken),
-            () => (Sums: new int[idLimit], Touched: new List<int>()),
+            () => (sums.TryTake(out var reused) ? reused : new RowSums()).Reserve(idLimit),
             (i, _, acc) =>
             {
                 for (int item = firstItem[i]; item < firstItem[i + 1]; item++)
@@ -316,7 +319,7 @@ public sealed class CountVectorizer : IVectorizer
                 acc.Touched.Clear();
                 rows[i] = (rowCols, rowCounts);
                 return acc;
-            }, _ => { });
+            }, sums.Add);
         long total = cols.Count;
         foreach (var row in rows) total += row.Cols.Length;
         cols.EnsureCapacity((int)total);
@@ -572,6 +575,20 @@ public sealed class CountVectorizer : IVectorizer
             Terms.Clear();
             Array.Sort(_ids, _counts, 0, n);
             return (_ids[..n], _counts[..n]);
+        }
+    }
+
+    /// <summary>One worker's row accumulator in <see cref="MergeCounts"/>: a count per provisional id (zero between rows) and the ids touched.</summary>
+    private sealed class RowSums
+    {
+        public int[] Sums = [];
+        public readonly List<int> Touched = [];
+
+        /// <summary>Room for ids below <paramref name="idLimit"/>; returns this.</summary>
+        public RowSums Reserve(int idLimit)
+        {
+            if (Sums.Length < idLimit) Array.Resize(ref Sums, Math.Max(idLimit, Sums.Length * 2));
+            return this;
         }
     }
 
