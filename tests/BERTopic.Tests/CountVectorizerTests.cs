@@ -140,6 +140,24 @@ public class CountVectorizerTests
     }
 
     /// <summary>
+    /// More documents than one wave of the fit (2,048), so the workers' row accumulators carry over from wave to wave
+    /// while the vocabulary grows: the fitted rows equal what Transform, a separate path, gives for the same documents.
+    /// </summary>
+    [Fact]
+    public void FitTransform_Over_Several_Waves_Equals_Transform()
+    {
+        var rng = new Random(11);
+        var docs = Enumerable.Range(0, 5000).Select(i => string.Join(' ', Enumerable.Range(0, rng.Next(0, 30)).Select(_ => "w" + rng.Next(i / 2 + 20)))).ToArray();
+        var v = new CountVectorizer();
+        var fitted = v.FitTransform(docs);
+        var again = v.Transform(docs);
+        Assert.True(fitted.Vocabulary.Count > 2000);
+        Assert.Equal(fitted.IndPtr, again.IndPtr);
+        Assert.Equal(fitted.Indices, again.Indices);
+        Assert.Equal(fitted.Counts, again.Counts);
+    }
+
+    /// <summary>
     /// Counting each topic's documents where they lie equals counting the joined per-topic texts, for groups of every
     /// shape: large (split into several runs), single empty documents ("emptydoc"), several empty ones (a space),
     /// Unicode, stop words and document-frequency pruning; n-grams take the joined texts.
