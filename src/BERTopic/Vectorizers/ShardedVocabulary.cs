@@ -16,6 +16,7 @@ internal sealed class ShardedVocabulary
     private readonly TermTable[] _tables;
     private int _idLimit;
 
+    /// <summary>An empty vocabulary with room for about <paramref name="capacity"/> terms before its tables grow.</summary>
     public ShardedVocabulary(int capacity = Shards << 9)
     {
         _tables = [.. Enumerable.Range(0, Shards).Select(_ => new TermTable(Math.Max(16, capacity / Shards)))];
