@@ -199,9 +199,7 @@ public sealed class CountVectorizer : IVectorizer
                 table.Clear();
                 return state;
             }, _ => { });
-        // runs repeat most of their terms: a quarter of their entries is about the vocabulary (20 Newsgroups: 22%), so
-        // the shard tables are allocated once at about their final size instead of doubling on the large-object heap
-        var vocab = new ShardedVocabulary(itemCounts.Sum(t => t.Count) / 4);
+        var vocab = new ShardedVocabulary();
         var indPtr = new int[groups.Count + 1];
         var cols = new List<int>();
         var counts = new List<int>();
