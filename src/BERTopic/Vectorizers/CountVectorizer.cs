@@ -514,7 +514,7 @@ public sealed class CountVectorizer : IVectorizer
     {
         CheckDocuments(documents);
         var lookup = _lookup ?? throw new InvalidOperationException("This CountVectorizer is not fitted yet; call Fit or FitTransform first.");
-        var rows = new (int[] Cols, int[] Counts)[documents.Count];
+        var rows = new (TransformState Worker, int Start, int Length)[documents.Count];
         bool unigrams = Options.NGramRange is { Min: 1, Max: 1 };
         Parallel.For(0, documents.Count, Parallelism.PerCore(cancellationToken),
             () => new TransformState(),
@@ -526,53 +526,54 @@ public sealed class CountVectorizer : IVectorizer
                     var tokens = TokenizeForCounting(documents[i]);
                     EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, new CountingSink(state.Terms));
                 }
-                rows[i] = state.TakeRow(lookup);
+                int start = state.TakeRow(lookup);
+                rows[i] = (state, start, state.Entries.Count - start);
                 return state;
             }, _ => { });
         var indPtr = new int[documents.Count + 1];
-        for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Cols.Length;
+        for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Length;
         var cols = new int[indPtr[^1]];
         var cnts = new int[indPtr[^1]];
         for (int i = 0; i < rows.Length; i++)
         {
-            rows[i].Cols.CopyTo(cols, indPtr[i]);
-            rows[i].Counts.CopyTo(cnts, indPtr[i]);
+            var entries = CollectionsMarshal.AsSpan(rows[i].Worker.Entries).Slice(rows[i].Start, rows[i].Length);
+            for (int k = 0; k < entries.Length; k++)
+            {
+                cols[indPtr[i] + k] = (int)(entries[k] >> 32);
+                cnts[indPtr[i] + k] = (int)entries[k];
+            }
         }
         return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
     }
 
     /// <summary>
-    /// One worker's buffers for <see cref="Transform"/>: the text, the tokens, and the current document's distinct
-    /// terms with their counts in a small table that stays in cache, each looked up once in the fitted vocabulary when
-    /// the row is taken (a document repeats many of its words; the vocabulary is large and mostly out of cache).
+    /// One worker's buffers for <see cref="Transform"/>: the text, the tokens, the current document's distinct terms
+    /// with their counts in a small table that stays in cache, each looked up once in the fitted vocabulary when the row
+    /// is taken (a document repeats many of its words; the vocabulary is large and mostly out of cache), and the rows
+    /// taken so far, one (column, count) pair per long, appended: no arrays per document.
     /// </summary>
     private sealed class TransformState
     {
         public char[] Buffer = new char[256];
         public readonly List<(int Start, int Length)> Tokens = [];
         public readonly TermTable Terms = new(256);
-        private int[] _ids = new int[256];
-        private int[] _counts = new int[256];
+        public readonly List<long> Entries = [];
 
-        /// <summary>The current document's row (ascending columns of the terms <paramref name="lookup"/> knows), after which <see cref="Terms"/> is empty again.</summary>
-        public (int[] Cols, int[] Counts) TakeRow(ShardedVocabulary lookup)
+        /// <summary>
+        /// Appends the current document's row to <see cref="Entries"/>, the terms <paramref name="lookup"/> knows as
+        /// (column &lt;&lt; 32 | count) in ascending column order, and returns where it starts; <see cref="Terms"/> is empty again.
+        /// </summary>
+        public int TakeRow(ShardedVocabulary lookup)
         {
-            if (_ids.Length < Terms.Count)
-            {
-                _ids = new int[Terms.Count * 2];
-                _counts = new int[Terms.Count * 2];
-            }
-            int n = 0;
+            int start = Entries.Count;
             for (int e = 0; e < Terms.Count; e++)
             {
                 int id = lookup.Find(Terms.KeySpan(e), Terms.HashAt(e));
-                if (id < 0) continue;
-                _ids[n] = id;
-                _counts[n++] = Terms.ValueAt(e);
+                if (id >= 0) Entries.Add(((long)id << 32) | (uint)Terms.ValueAt(e));
             }
             Terms.Clear();
-            Array.Sort(_ids, _counts, 0, n);
-            return (_ids[..n], _counts[..n]);
+            CollectionsMarshal.AsSpan(Entries)[start..].Sort();
+            return start;
         }
     }
 
