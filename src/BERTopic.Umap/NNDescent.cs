@@ -132,14 +132,14 @@ internal static class NNDescent
                 {
                     int j = idx[i * k + t];
                     if (j == NeighborHeap.Empty) continue;
-                    float pri = (float)SeededHash.Unit(SeededHash.Hash(seed, (ulong)iter, (ulong)Math.Min(i, j), (ulong)Math.Max(i, j)));
+                    float pri = Priority(iter, i, j);
                     if (flags[i * k + t] != 0) NeighborHeap.Push(ni, np, pri, j);
                     else NeighborHeap.Push(oi, op, pri, j);
                 }
                 for (int r = reverseCount[i]; r < reverseCount[i + 1]; r++)
                 {
                     int e = reverseEntry[r], j = e / k;
-                    float pri = (float)SeededHash.Unit(SeededHash.Hash(seed, (ulong)iter, (ulong)Math.Min(i, j), (ulong)Math.Max(i, j)));
+                    float pri = Priority(iter, i, j);
                     if (flags[e] != 0) NeighborHeap.Push(ni, np, pri, j);
                     else NeighborHeap.Push(oi, op, pri, j);
                 }
@@ -152,6 +152,10 @@ internal static class NNDescent
                     if (flags[i * k + t] != 0 && cand.Contains(idx[i * k + t])) flags[i * k + t] = 0;
             });
         }
+
+        // a pair's sampling priority in round iter: the same from both ends
+        float Priority(int iter, int i, int j) =>
+            (float)SeededHash.Unit(SeededHash.Hash(seed, (ulong)iter, (ulong)Math.Min(i, j), (ulong)Math.Max(i, j)));
 
         // every pair of new candidates and every (new, old) pair: row p against its partners in one call
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -139,7 +139,7 @@ public sealed class CountVectorizer : IVectorizer
             {
                 var (doc, from, to) = items[k];
                 EmitTerms(tokenized[doc], from, to, ref state.Buffer, new CountingSink(state.Table));
-                itemCounts[k] = ShardedVocabulary.Compact(state.Table);
+                itemCounts[k] = TermRun.From(state.Table);
                 state.Table.Clear();
                 return state;
             }, _ => { });
@@ -195,7 +195,7 @@ public sealed class CountVectorizer : IVectorizer
                     if (n == 0 && members.Length == 1) CountUnigrams("emptydoc", ref state.Buffer, table, state.Tokens); // the joined text is ""
                     else CountUnigrams(state.Buffer.AsSpan(0, n), ref state.Buffer, table, state.Tokens);
                 }
-                itemCounts[k] = ShardedVocabulary.Compact(table);
+                itemCounts[k] = TermRun.From(table);
                 table.Clear();
                 return state;
             }, _ => { });

@@ -11,8 +11,8 @@ namespace BERTopicNet.Vectorizers;
 /// </summary>
 internal sealed class ShardedVocabulary
 {
-    private const int Shards = 8; // hashes are 31-bit: the top three bits pick the shard
-    private const int ShardShift = 28;
+    /// <summary>The number of shards: hashes are 31-bit, and <see cref="ShardOf"/> takes their top three bits.</summary>
+    public const int Shards = 8;
     private readonly TermTable[] _tables;
     private int _idLimit;
 
@@ -32,7 +32,7 @@ internal sealed class ShardedVocabulary
         for (int j = 0; j < terms.Count; j++)
         {
             int hash = TermTable.Hash(terms[j]);
-            ref int columnPlusOne = ref vocabulary._tables[hash >> ShardShift].GetOrAdd(terms[j], hash);
+            ref int columnPlusOne = ref vocabulary._tables[ShardOf(hash)].GetOrAdd(terms[j], hash);
             if (columnPlusOne == 0) columnPlusOne = j + 1;
         }
         foreach (var table in vocabulary._tables)
@@ -48,10 +48,11 @@ internal sealed class ShardedVocabulary
 
     /// <summary>The value of <paramref name="term"/> (its column once fitted), whose <see cref="TermTable.Hash"/> is <paramref name="hash"/>, or -1 when absent.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public int Find(ReadOnlySpan<char> term, int hash) => _tables[hash >> ShardShift].Find(term, hash);
+    public int Find(ReadOnlySpan<char> term, int hash) => _tables[ShardOf(hash)].Find(term, hash);
 
-    /// <summary>The entries of a worker's counted <paramref name="table"/>, compact and grouped by shard.</summary>
-    public static TermRun Compact(TermTable table) => TermRun.From(table, Shards, static hash => hash >> ShardShift);
+    /// <summary>The shard of a term with <see cref="TermTable.Hash"/> <paramref name="hash"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int ShardOf(int hash) => hash >> 28;
 
     /// <summary>The provisional id of every term of every run (runs[k] term p → result[k][p]), new terms added, shards in parallel.</summary>
     public int[][] Assign(TermRun[] runs, CancellationToken cancellationToken)

@@ -34,16 +34,17 @@ internal sealed class TermRun
     /// <summary>The characters of term <paramref name="i"/>.</summary>
     public ReadOnlySpan<char> Key(int i) => _chars.AsSpan(_starts[i], _starts[i + 1] - _starts[i]);
 
-    /// <summary>The entries of <paramref name="table"/> (its values as counts), grouped by <paramref name="shardOf"/> of their hash.</summary>
-    public static TermRun From(TermTable table, int shards, Func<int, int> shardOf)
+    /// <summary>The entries of a worker's counted <paramref name="table"/> (its values as counts), grouped by <see cref="ShardedVocabulary.ShardOf"/> of their hash.</summary>
+    public static TermRun From(TermTable table)
     {
+        const int shards = ShardedVocabulary.Shards;
         int n = table.Count;
         var shardStarts = new int[shards + 1];
         var shard = new byte[n];
         int chars = 0;
         for (int e = 0; e < n; e++)
         {
-            shard[e] = (byte)shardOf(table.HashAt(e));
+            shard[e] = (byte)ShardedVocabulary.ShardOf(table.HashAt(e));
             shardStarts[shard[e] + 1]++;
             chars += table.KeySpan(e).Length;
         }
