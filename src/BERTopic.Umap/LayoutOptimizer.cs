@@ -102,6 +102,7 @@ internal static class LayoutOptimizer
     {
         private readonly GradientCoefficients _c = new(a, b, gamma);
         private readonly int _nTail = g.Cols;
+        private readonly Vector256<float> _four = FourInFirst(dim);
 
         /// <summary>Random vertex for negative sample q of edge p: fit keys by edge; transform by (tail, position in
         /// the row), so that a row's result does not depend on the rest of the batch.</summary>
@@ -119,146 +120,207 @@ internal static class LayoutOptimizer
             else Transform8(s, e, epoch, alpha, head, tail);
         }
 
+        /// <summary>Vertices whose edge-by-edge dependency chains one thread interleaves in a fit epoch.</summary>
+        internal const int FitCursors = 2;
+
         /// <summary>
         /// Fit epoch for rows [s, e). Per row, the sampled edges are taken 8 at a time: their attractions depend only on
         /// the snapshot, so the two steps of all 8 are computed as vectors first (squared distances and powers of 8
         /// edges at once); then, in edge order, each edge's moves are added and its negative samples, also 8 at a time,
-        /// push from the running position.
+        /// push from the running position. That last part is one long chain of dependent arithmetic per row (each
+        /// edge's pushes start where the previous edge left the vertex), so <see cref="FitCursors"/> rows are walked
+        /// at once, an edge of each in turn, and the processor overlaps their chains; every row still sees exactly
+        /// its own sequence of steps, so the result does not depend on the interleaving.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private unsafe void Fit8(int s, int e, int epoch, float alpha, float[] head, float[] tail)
         {
-            var lim = Vector256.Create(4f);
-            var nlim = Vector256.Create(-4f);
-            var alphaV = Vector256.Create(alpha);
-            ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
-            float epochF = epoch;
-            var epochV = Vector256.Create(epochF);
-            var vecs = stackalloc Vector256<float>[8];
-            var squares = stackalloc Vector256<float>[8];
-            var first = stackalloc Vector256<float>[8];
-            var second = stackalloc Vector256<float>[8];
-            float* coef = stackalloc float[8];
-            int* batch = stackalloc int[8];
-            int* negCount = stackalloc int[8];
-            float* negEvery = stackalloc float[8];
-            var drawnRows = stackalloc Vector256<int>[8];
-            var laneIds = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            var cursors = stackalloc FitCursor[FitCursors];
+            var ints = stackalloc int[FitCursors * 16];
+            var floats = stackalloc float[FitCursors * 16];
+            var drawn = stackalloc Vector256<int>[FitCursors * 8];
+            var vectors = stackalloc Vector256<float>[FitCursors * 32];
+            for (int c = 0; c < FitCursors; c++)
+                cursors[c] = new FitCursor
+                {
+                    Row = -1,
+                    Batch = ints + c * 16, NegCount = ints + c * 16 + 8,
+                    NegEvery = floats + c * 16, Coef = floats + c * 16 + 8,
+                    Drawn = drawn + c * 8,
+                    First = vectors + c * 32, Second = vectors + c * 32 + 8, Vecs = vectors + c * 32 + 16, Squares = vectors + c * 32 + 24,
+                };
             fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
             fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
             {
-                for (int i = s; i < e; i++)
+                var x = new FitEpoch
                 {
-                    int rs = rowPtr[i], re = rowPtr[i + 1];
-                    var start = Vector256.Load(T + (long)i * 8);
-                    var cur = start;
-                    int p = rs;
-                    while (true)
-                    {
-                        // the next (up to) 8 edges sampled in this epoch
-                        int cnt = 0;
-                        // 8 schedule entries per compare: a bit mask instead of a hard-to-predict branch per edge
-                        while (cnt < 8 && p + 8 <= re)
-                        {
-                            uint due = Vector256.LessThanOrEqual(Vector256.Load(next + p), epochV).ExtractMostSignificantBits();
-                            while (due != 0 && cnt < 8)
-                            {
-                                batch[cnt++] = p + BitOperations.TrailingZeroCount(due);
-                                due &= due - 1;
-                            }
-                            // resume after the last edge taken when the batch filled up inside these 8
-                            p = due != 0 ? batch[7] + 1 : p + 8;
-                        }
-                        for (; p < re && cnt < 8; p++)
-                            if (next[p] <= epochF) batch[cnt++] = p;
-                        if (cnt == 0) break;
-
-                        // negative vertices of these edges: they depend only on the schedule, not on the positions,
-                        // so they are drawn (and their rows requested from memory) before the arithmetic that waits for them
-                        for (int l = 0; l < cnt; l++)
-                        {
-                            int q = batch[l];
-                            float every = st.EpochsPerNegative(eps[q]);
-                            negEvery[l] = every;
-                            int nNeg = (int)((epochF - nextNeg[q]) / every);
-                            negCount[l] = nNeg;
-                            if (nNeg <= 0) continue;
-                            var drawn = NegativeDraws.Eight(NegativeBase(epochSeed, q, rs, cols[q]), 0, _nTail);
-                            drawnRows[l] = drawn;
-                            for (int t = 0; t < nNeg && t < 8; t++) Prefetch(T + (long)drawn.GetElement(t) * 8);
-                        }
-
-                        // umap-learn's two samples of each pair, (i, j) then (j, i), each moving both ends: the gap
-                        // shrinks by twice the step after the first
-                        for (int l = 0; l < 8; l++)
-                        {
-                            var gap = l < cnt ? start - Vector256.Load(T + (long)cols[batch[l]] * 8) : Vector256<float>.Zero;
-                            vecs[l] = gap;
-                            squares[l] = gap * gap;
-                        }
-                        var d2 = FastMath.Sums(squares);
-                        var ok = Vector256.GreaterThan(d2, Vector256<float>.Zero);
-                        Vector256.ConditionalSelect(ok, _c.Attract(d2), Vector256<float>.Zero).Store(coef);
-                        for (int l = 0; l < cnt; l++)
-                        {
-                            var m = Vector256.MinNative(Vector256.MaxNative(vecs[l] * coef[l], nlim), lim) * alphaV;
-                            first[l] = m;
-                            var gap = vecs[l] + (m + m);
-                            vecs[l] = gap;
-                            squares[l] = gap * gap;
-                        }
-                        var d2b = FastMath.Sums(squares);
-                        var ok2 = ok & Vector256.GreaterThan(d2b, Vector256<float>.Zero);
-                        Vector256.ConditionalSelect(ok2, _c.Attract(d2b), Vector256<float>.Zero).Store(coef);
-                        uint okBits = ok.ExtractMostSignificantBits();
-                        for (int l = 0; l < cnt; l++)
-                        {
-                            // a pair at distance 0 does not move (umap-learn's gradient is 0 there)
-                            if ((okBits & (1u << l)) == 0) first[l] = Vector256<float>.Zero;
-                            second[l] = Vector256.MinNative(Vector256.MaxNative(vecs[l] * coef[l], nlim), lim) * alphaV;
-                        }
-
-                        for (int l = 0; l < cnt; l++)
-                        {
-                            int q = batch[l];
-                            cur += first[l];
-                            cur += second[l];
-                            next[q] += eps[q];
-                            int nNeg = negCount[l];
-                            if (nNeg <= 0) continue;
-                            // negative samples push from the running position, as umap-learn's do, summed per edge:
-                            // 8 at a time, coordinate by coordinate (lane t = sample t)
-                            var push = Vector256<float>.Zero;
-                            for (int q0 = 0; q0 < nNeg; q0 += 8)
-                            {
-                                var drawn = q0 == 0 ? drawnRows[l] : NegativeDraws.Eight(NegativeBase(epochSeed, q, rs, cols[q]), q0, _nTail);
-                                var inBatch = Vector256.LessThan(Vector256.Create(q0) + laneIds, Vector256.Create(nNeg));
-                                var valid = (inBatch & ~Vector256.Equals(drawn, Vector256.Create(i))).AsSingle();
-                                var offsets = Vector256.ShiftLeft(Vector256.ConditionalSelect(valid.AsInt32(), drawn, Vector256.Create(i)), 3);
-                                var nd2 = Vector256<float>.Zero;
-                                for (int c = 0; c < dim; c++)
-                                {
-                                    var d = Avx2.PermuteVar8x32(cur, Vector256.Create(c)) - Avx2.GatherVector256(T + c, offsets, 4);
-                                    vecs[c] = d;
-                                    nd2 += d * d;
-                                }
-                                var far = Vector256.GreaterThan(nd2, Vector256<float>.Zero);
-                                var coefV = _c.Repel(nd2);
-                                var farValid = far & valid;
-                                // coincident points: umap-learn's step of 4 along every axis
-                                var nearStep = Vector256.ConditionalSelect(valid & ~far, lim, Vector256<float>.Zero);
-                                for (int c = 0; c < dim; c++)
-                                    squares[c] = Vector256.ConditionalSelect(farValid, Vector256.MinNative(Vector256.MaxNative(vecs[c] * coefV, nlim), lim), nearStep);
-                                for (int c = dim; c < 8; c++) squares[c] = Vector256<float>.Zero;
-                                push += FastMath.Sums(squares);
-                            }
-                            cur += push * alphaV;
-                            nextNeg[q] += nNeg * negEvery[l];
-                        }
-                    }
-                    cur.Store(H + (long)i * 8);
+                    H = H, T = T, Eps = eps, Next = next, NextNeg = nextNeg, RowPtr = rowPtr, Cols = cols,
+                    NextRow = s, EndRow = e, EpochF = epoch, Alpha = alpha,
+                    EpochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED),
+                };
+                bool any;
+                do
+                {
+                    any = false;
+                    for (int c = 0; c < FitCursors; c++) any |= Step(ref cursors[c], ref x);
                 }
+                while (any);
             }
+        }
+
+        /// <summary>Applies the cursor's next sampled edge, first moving on to its next batch of edges or its next
+        /// row where needed (a finished row is written to the head); false when no rows are left.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private unsafe bool Step(ref FitCursor r, ref FitEpoch x)
+        {
+            while (r.Next == r.Count)
+            {
+                if (r.Row >= 0)
+                {
+                    if (NextBatch(ref r, ref x)) break;
+                    r.Cur.Store(x.H + (long)r.Row * 8);
+                }
+                if (x.NextRow >= x.EndRow)
+                {
+                    r.Row = -1;
+                    return false;
+                }
+                int i = x.NextRow++;
+                r.Row = i;
+                r.RowStart = r.P = x.RowPtr[i];
+                r.End = x.RowPtr[i + 1];
+                r.Start = r.Cur = Vector256.Load(x.T + (long)i * 8);
+            }
+            ApplyEdge(ref r, ref x);
+            return true;
+        }
+
+        /// <summary>The row's next (up to) 8 edges sampled in this epoch, their first 8 negative vertices and both
+        /// attraction steps of each; false when the row has no more.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private unsafe bool NextBatch(ref FitCursor r, ref FitEpoch x)
+        {
+            var lim = Vector256.Create(4f);
+            var nlim = Vector256.Create(-4f);
+            var alphaV = Vector256.Create(x.Alpha);
+            float epochF = x.EpochF;
+            var epochV = Vector256.Create(epochF);
+            int* batch = r.Batch;
+            float* next = x.Next;
+            int p = r.P, re = r.End, cnt = 0;
+            // 8 schedule entries per compare: a bit mask instead of a hard-to-predict branch per edge
+            while (cnt < 8 && p + 8 <= re)
+            {
+                uint due = Vector256.LessThanOrEqual(Vector256.Load(next + p), epochV).ExtractMostSignificantBits();
+                while (due != 0 && cnt < 8)
+                {
+                    batch[cnt++] = p + BitOperations.TrailingZeroCount(due);
+                    due &= due - 1;
+                }
+                // resume after the last edge taken when the batch filled up inside these 8
+                p = due != 0 ? batch[7] + 1 : p + 8;
+            }
+            for (; p < re && cnt < 8; p++)
+                if (next[p] <= epochF) batch[cnt++] = p;
+            r.P = p;
+            r.Count = cnt;
+            r.Next = 0;
+            if (cnt == 0) return false;
+
+            for (int l = 0; l < cnt; l++)
+            {
+                int q = batch[l];
+                float every = st.EpochsPerNegative(x.Eps[q]);
+                r.NegEvery[l] = every;
+                int nNeg = (int)((epochF - x.NextNeg[q]) / every);
+                r.NegCount[l] = nNeg;
+                if (nNeg > 0) r.Drawn[l] = NegativeDraws.Eight(NegativeBase(x.EpochSeed, q, r.RowStart, x.Cols[q]), 0, _nTail);
+            }
+
+            // umap-learn's two samples of each pair, (i, j) then (j, i), each moving both ends: the gap shrinks by
+            // twice the step after the first
+            var vecs = r.Vecs;
+            var squares = r.Squares;
+            var start = r.Start;
+            for (int l = 0; l < 8; l++)
+            {
+                var gap = l < cnt ? start - Vector256.Load(x.T + (long)x.Cols[batch[l]] * 8) : Vector256<float>.Zero;
+                vecs[l] = gap;
+                squares[l] = gap * gap;
+            }
+            var d2 = FastMath.Sums(squares);
+            var ok = Vector256.GreaterThan(d2, Vector256<float>.Zero);
+            float* coef = r.Coef;
+            Vector256.ConditionalSelect(ok, _c.Attract(d2), Vector256<float>.Zero).Store(coef);
+            for (int l = 0; l < cnt; l++)
+            {
+                var m = Vector256.MinNative(Vector256.MaxNative(vecs[l] * coef[l], nlim), lim) * alphaV;
+                r.First[l] = m;
+                var gap = vecs[l] + (m + m);
+                vecs[l] = gap;
+                squares[l] = gap * gap;
+            }
+            var d2b = FastMath.Sums(squares);
+            var ok2 = ok & Vector256.GreaterThan(d2b, Vector256<float>.Zero);
+            Vector256.ConditionalSelect(ok2, _c.Attract(d2b), Vector256<float>.Zero).Store(coef);
+            uint okBits = ok.ExtractMostSignificantBits();
+            for (int l = 0; l < cnt; l++)
+            {
+                // a pair at distance 0 does not move (umap-learn's gradient is 0 there)
+                if ((okBits & (1u << l)) == 0) r.First[l] = Vector256<float>.Zero;
+                r.Second[l] = Vector256.MinNative(Vector256.MaxNative(vecs[l] * coef[l], nlim), lim) * alphaV;
+            }
+            return true;
+        }
+
+        /// <summary>Adds the cursor's next batched edge's two steps, then its negative samples' push from the running
+        /// position, as umap-learn's do, summed per edge. The samples are taken 8 at a time: each sample's row is
+        /// loaded whole (lane = coordinate), the 8 squared distances come out of one transposing sum (lane = sample),
+        /// their repulsions are computed as one vector, and each sample's clipped step is added in sample order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private unsafe void ApplyEdge(ref FitCursor r, ref FitEpoch x)
+        {
+            int l = r.Next++;
+            int q = r.Batch[l];
+            var cur = r.Cur + r.First[l] + r.Second[l];
+            x.Next[q] += x.Eps[q];
+            int nNeg = r.NegCount[l];
+            if (nNeg > 0)
+            {
+                var lim = Vector256.Create(4f);
+                var nlim = Vector256.Create(-4f);
+                var diffs = r.Vecs;
+                var squares = r.Squares;
+                float* coef = r.Coef;
+                int* drawn = (int*)(r.Drawn + l);
+                var push = Vector256<float>.Zero;
+                for (int q0 = 0; q0 < nNeg; q0 += 8)
+                {
+                    if (q0 > 0) NegativeDraws.Eight(NegativeBase(x.EpochSeed, q, r.RowStart, x.Cols[q]), q0, _nTail).Store(drawn);
+                    int n = Math.Min(8, nNeg - q0);
+                    for (int t = 0; t < n; t++)
+                    {
+                        var d = cur - Vector256.Load(x.T + (long)drawn[t] * 8);
+                        diffs[t] = d;
+                        squares[t] = d * d;
+                    }
+                    for (int t = n; t < 8; t++) squares[t] = Vector256<float>.Zero;
+                    var d2 = FastMath.Sums(squares);
+                    _c.Repel(d2).Store(coef);
+                    uint far = Vector256.GreaterThan(d2, Vector256<float>.Zero).ExtractMostSignificantBits();
+                    for (int t = 0; t < n; t++)
+                    {
+                        if (drawn[t] == r.Row) continue; // the vertex itself is no negative sample
+                        // coincident points: umap-learn's step of 4 along every axis
+                        push += (far & (1u << t)) != 0
+                            ? Vector256.MinNative(Vector256.MaxNative(diffs[t] * coef[t], nlim), lim)
+                            : _four;
+                    }
+                }
+                cur += push * Vector256.Create(x.Alpha);
+                x.NextNeg[q] += nNeg * r.NegEvery[l];
+            }
+            r.Cur = cur;
         }
 
         /// <summary>Transform epoch for rows [s, e): umap-learn's loop, every step from the running position.</summary>
@@ -302,12 +364,6 @@ internal static class LayoutOptimizer
                     cur.Store(H + (long)i * 8);
                 }
             }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static unsafe void Prefetch(float* p)
-        {
-            if (Sse.IsSupported) Sse.Prefetch0(p);
         }
 
         /// <summary>4 in the first <paramref name="dim"/> lanes, 0 beyond.</summary>

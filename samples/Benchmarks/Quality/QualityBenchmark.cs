@@ -94,9 +94,13 @@ internal sealed class QualityBenchmark : IBenchmark
             HdbscanModel = new TimedClusterer(DefaultStages.CreateClusterer(template), times),
         };
         var model = new BERTopic(options);
+        var pause0 = GC.GetTotalPauseDuration();
+        int[] gc0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var clock = Stopwatch.StartNew();
         var result = model.FitTransform(docs, embeddings);
         double total = clock.Elapsed.TotalSeconds;
+        seconds["gc_pause"] = Math.Round((GC.GetTotalPauseDuration() - pause0).TotalSeconds, 3);
+        seconds["gc_collections_0_1_2"] = new JsonArray(GC.CollectionCount(0) - gc0[0], GC.CollectionCount(1) - gc0[1], GC.CollectionCount(2) - gc0[2]);
         seconds["embed"] = Math.Round(times.Embed, 3);
         seconds["umap"] = Math.Round(times.Umap, 3);
         seconds["hdbscan"] = Math.Round(times.Hdbscan, 3);
