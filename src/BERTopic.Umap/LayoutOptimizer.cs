@@ -177,7 +177,8 @@ internal static class LayoutOptimizer
             {
                 if (r.Row >= 0)
                 {
-                    if (NextBatch(ref r, ref x)) break;
+                    // a batch that ended the row's scan was its last: no empty scan at the end of each row
+                    if (r.P < r.End && NextBatch(ref r, ref x)) break;
                     r.Cur.Store(x.H + (long)r.Row * 8);
                 }
                 if (x.NextRow >= x.EndRow)
