@@ -31,21 +31,32 @@ internal static class PhaseTeam
             return;
         }
 
-        int phase = 0, next = 0;
+        int phase = 0, next = 0, arrived = 0;
         bool stop = false;
         Exception? failure = null;
-        using var barrier = new Barrier(threads, _ =>
+
+        // The team's barrier: the last thread to arrive runs the step and opens the next phase; the others spin (and
+        // yield) until it does rather than block. A phase lasts a few hundred microseconds, the team has one thread
+        // per core, and a blocked thread's wake-up (tens of microseconds on a VM) would be paid at every phase.
+        void Arrive(int p)
         {
-            // runs on one thread while the others wait: nothing else touches the shared state here
-            if (failure is null)
+            if (Interlocked.Increment(ref arrived) == threads)
             {
-                try { afterPhase(phase); }
-                catch (Exception e) { failure = e; }
+                // every other thread waits for phase to move on: nothing else touches the shared state here
+                if (failure is null)
+                {
+                    try { afterPhase(p); }
+                    catch (Exception e) { failure = e; }
+                }
+                stop = failure is not null || ct.IsCancellationRequested;
+                next = 0;
+                arrived = 0;
+                Volatile.Write(ref phase, p + 1);
+                return;
             }
-            phase++;
-            next = 0;
-            stop = failure is not null || ct.IsCancellationRequested;
-        });
+            var spin = new SpinWait();
+            while (Volatile.Read(ref phase) == p) spin.SpinOnce(sleep1Threshold: -1);
+        }
 
         void Work()
         {
@@ -59,7 +70,7 @@ internal static class PhaseTeam
                         block(p, b);
                 }
                 catch (Exception e) { Interlocked.CompareExchange(ref failure, e, null); }
-                barrier.SignalAndWait(CancellationToken.None);
+                Arrive(p);
             }
         }
 
