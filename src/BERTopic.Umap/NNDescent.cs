@@ -102,11 +102,6 @@ internal static class NNDescent
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void BuildCandidates(int iter)
         {
-            for (int i = 0; i < n; i++)
-            {
-                NeighborHeap.Init(newIdx.AsSpan(i * maxCandidates, maxCandidates), newPri.AsSpan(i * maxCandidates, maxCandidates));
-                NeighborHeap.Init(oldIdx.AsSpan(i * maxCandidates, maxCandidates), oldPri.AsSpan(i * maxCandidates, maxCandidates));
-            }
             // Row i's candidates are its own neighbours and the rows that list i. The second kind is read from a
             // reverse index (built sequentially, O(n·k)), so each row's heaps are filled by one thread without locks; a
             // pair's priority is the same from both sides and the heaps keep the smallest (priority, index) pairs, so
@@ -128,6 +123,8 @@ internal static class NNDescent
             {
                 var ni = newIdx.AsSpan(i * maxCandidates, maxCandidates); var np = newPri.AsSpan(i * maxCandidates, maxCandidates);
                 var oi = oldIdx.AsSpan(i * maxCandidates, maxCandidates); var op = oldPri.AsSpan(i * maxCandidates, maxCandidates);
+                NeighborHeap.Init(ni, np);
+                NeighborHeap.Init(oi, op);
                 for (int t = 0; t < k; t++)
                 {
                     int j = idx[i * k + t];
