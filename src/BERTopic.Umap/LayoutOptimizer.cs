@@ -236,6 +236,8 @@ internal static class LayoutOptimizer
                 r.NegEvery[l] = every;
                 int nNeg = (int)((epochF - x.NextNeg[q]) / every);
                 r.NegCount[l] = nNeg;
+                // the first 8 draws here, with the batch, rather than in ApplyEdge: measured 3-5% faster (single
+                // thread), the hashing overlapping the attraction arithmetic below instead of the edge's own chain
                 if (nNeg > 0) r.Drawn[l] = NegativeDraws.Eight(NegativeBase(x.EpochSeed, q, r.RowStart, x.Cols[q]), 0, _nTail);
             }
 
@@ -332,7 +334,6 @@ internal static class LayoutOptimizer
             var lim = Vector256.Create(4f);
             var nlim = Vector256.Create(-4f);
             var alphaV = Vector256.Create(alpha);
-            var four = FourInFirst(dim);
             ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
             float epochF = epoch;
             fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
@@ -359,7 +360,7 @@ internal static class LayoutOptimizer
                         {
                             var nd = cur - Vector256.Load(T + (long)NegativeVertex(baseHash, q) * 8);
                             float nd2 = Vector256.Sum(nd * nd);
-                            cur += (nd2 > 0 ? Vector256.MinNative(Vector256.MaxNative(nd * _c.Repel(nd2), nlim), lim) : four) * alphaV;
+                            cur += (nd2 > 0 ? Vector256.MinNative(Vector256.MaxNative(nd * _c.Repel(nd2), nlim), lim) : _four) * alphaV;
                         }
                         nextNeg[p] += nNeg * every;
                     }
