@@ -36,6 +36,8 @@ internal sealed class CtfidfBenchmark : IBenchmark
             var cpuStamps = new Dictionary<string, double>();
             var proc = Process.GetCurrentProcess();
             var cpu0 = proc.TotalProcessorTime;
+            long allocated0 = GC.GetTotalAllocatedBytes();
+            var allocStamps = new Dictionary<string, long>();
             int[] gc0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var clock = Stopwatch.StartNew();
             var progress = new StampProgress(p =>
@@ -44,6 +46,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
                 stamps[p.Stage] = stamps.TryGetValue(p.Stage, out var s) ? (s.First, t) : (t, t);
                 var self = Process.GetCurrentProcess();
                 cpuStamps[p.Stage] = self.TotalProcessorTime.TotalSeconds;
+                allocStamps[p.Stage] = GC.GetTotalAllocatedBytes();
             });
             var model = new BERTopic(new BERTopicOptions { UmapModel = new NoDimensionalityReduction(), HdbscanModel = new ManualClusterer() });
             model.FitTransform(docs, embeddings, y, progress);
@@ -72,6 +75,9 @@ internal sealed class CtfidfBenchmark : IBenchmark
             bestRepr = Math.Min(bestRepr, repr);
             bestBoth = Math.Min(bestBoth, ctfidf + repr);
             runs.Add(new JsonObject { ["total_s"] = Math.Round(total, 3), ["cpu_s"] = Math.Round(cpu, 3), ["ctfidf_s"] = Math.Round(ctfidf, 3), ["ctfidf_cpu_s"] = Math.Round(ctfidfCpu, 3), ["representative_docs_cpu_s"] = Math.Round(reprCpu, 3), ["representative_docs_s"] = Math.Round(repr, 3), ["topics"] = model.TopicCount, ["update"] = update,
+                ["allocated_mb"] = Math.Round((GC.GetTotalAllocatedBytes() - allocated0) / 1048576.0, 1),
+                ["ctfidf_allocated_mb"] = Math.Round((allocStamps[BERTopicStages.Representation] - allocStamps[BERTopicStages.Clustering]) / 1048576.0, 1),
+                ["representative_docs_allocated_mb"] = Math.Round((allocStamps[BERTopicStages.RepresentativeDocuments] - allocStamps[BERTopicStages.Representation]) / 1048576.0, 1),
                 ["gc_collections_0_1_2"] = new JsonArray(GC.CollectionCount(0) - gc0[0], GC.CollectionCount(1) - gc0[1], GC.CollectionCount(2) - gc0[2]) });
         }
         var result = new JsonObject

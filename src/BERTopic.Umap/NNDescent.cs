@@ -125,20 +125,41 @@ internal static class NNDescent
                 var oi = oldIdx.AsSpan(i * maxCandidates, maxCandidates); var op = oldPri.AsSpan(i * maxCandidates, maxCandidates);
                 NeighborHeap.Init(ni, np);
                 NeighborHeap.Init(oi, op);
+                var forward = idx.AsSpan(i * k, k);
+                var forwardFlags = flags.AsSpan(i * k, k);
+                int newCount = 0, oldCount = 0;
+                foreach (var f in forwardFlags) if (f != 0) newCount++; else oldCount++;
+                for (int r = reverseCount[i]; r < reverseCount[i + 1]; r++)
+                    if (flags[reverseEntry[r]] != 0) newCount++; else oldCount++;
+                // A list with room for every candidate keeps them all whatever their priorities: fill it directly.
+                bool sampleNew = newCount > maxCandidates, sampleOld = oldCount > maxCandidates;
+                int nNew = 0, nOld = 0;
                 for (int t = 0; t < k; t++)
                 {
-                    int j = idx[i * k + t];
+                    int j = forward[t];
                     if (j == NeighborHeap.Empty) continue;
-                    float pri = Priority(iter, i, j);
-                    if (flags[i * k + t] != 0) NeighborHeap.Push(ni, np, pri, j);
-                    else NeighborHeap.Push(oi, op, pri, j);
+                    if (forwardFlags[t] != 0)
+                    {
+                        if (sampleNew) NeighborHeap.Push(ni, np, Priority(iter, i, j), j);
+                        else ni[nNew++] = j;
+                    }
+                    else if (sampleOld) NeighborHeap.Push(oi, op, Priority(iter, i, j), j);
+                    else oi[nOld++] = j;
                 }
                 for (int r = reverseCount[i]; r < reverseCount[i + 1]; r++)
                 {
                     int e = reverseEntry[r], j = e / k;
-                    float pri = Priority(iter, i, j);
-                    if (flags[e] != 0) NeighborHeap.Push(ni, np, pri, j);
-                    else NeighborHeap.Push(oi, op, pri, j);
+                    bool isNew = flags[e] != 0;
+                    if (isNew ? sampleNew : sampleOld)
+                    {
+                        if (isNew) NeighborHeap.Push(ni, np, Priority(iter, i, j), j);
+                        else NeighborHeap.Push(oi, op, Priority(iter, i, j), j);
+                        continue;
+                    }
+                    // j is already listed when i names j with the same kind of flag (a mutual pair)
+                    int at = forward.IndexOf(j);
+                    if (at >= 0 && (forwardFlags[at] != 0) == isNew) continue;
+                    if (isNew) ni[nNew++] = j; else oi[nOld++] = j;
                 }
             });
             // neighbours that were sampled as new candidates are old from now on

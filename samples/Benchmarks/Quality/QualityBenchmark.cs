@@ -96,9 +96,16 @@ internal sealed class QualityBenchmark : IBenchmark
         var model = new BERTopic(options);
         var pause0 = GC.GetTotalPauseDuration();
         int[] gc0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = model.FitTransform(docs, embeddings);
         double total = clock.Elapsed.TotalSeconds;
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+        seconds["cpu"] = new JsonObject
+        {
+            ["umap"] = Math.Round(times.UmapCpu, 3), ["hdbscan"] = Math.Round(times.HdbscanCpu, 3),
+            ["rest"] = Math.Round(cpu - times.UmapCpu - times.HdbscanCpu, 3), ["total"] = Math.Round(cpu, 3),
+        };
         seconds["gc_pause"] = Math.Round((GC.GetTotalPauseDuration() - pause0).TotalSeconds, 3);
         seconds["gc_collections_0_1_2"] = new JsonArray(GC.CollectionCount(0) - gc0[0], GC.CollectionCount(1) - gc0[1], GC.CollectionCount(2) - gc0[2]);
         seconds["embed"] = Math.Round(times.Embed, 3);
