@@ -199,7 +199,10 @@ public sealed class CountVectorizer : IVectorizer
                 table.Clear();
                 return state;
             }, _ => { });
-        var vocab = new ShardedVocabulary();
+        long entries = 0;
+        foreach (var run in itemCounts) entries += run.Count;
+        // room for the distinct terms of all runs (shared terms make the vocabulary smaller): no rehashing while merging
+        var vocab = new ShardedVocabulary((int)Math.Min(entries / 2, 1 << 20));
         var indPtr = new int[groups.Count + 1];
         var cols = new List<int>();
         var counts = new List<int>();
@@ -514,66 +517,92 @@ public sealed class CountVectorizer : IVectorizer
     {
         CheckDocuments(documents);
         var lookup = _lookup ?? throw new InvalidOperationException("This CountVectorizer is not fitted yet; call Fit or FitTransform first.");
-        var rows = new (TransformState Worker, int Start, int Length)[documents.Count];
+        var rows = new (long[] Chunk, int Start, int Length)[documents.Count];
+        var workers = new ConcurrentBag<TransformState>();
         bool unigrams = Options.NGramRange is { Min: 1, Max: 1 };
-        Parallel.For(0, documents.Count, Parallelism.PerCore(cancellationToken),
-            () => new TransformState(),
-            (i, _, state) =>
-            {
-                if (unigrams) EmitUnigrams(documents[i], ref state.Buffer, state.Tokens, new CountingSink(state.Terms));
-                else
-                {
-                    var tokens = TokenizeForCounting(documents[i]);
-                    EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, new CountingSink(state.Terms));
-                }
-                int start = state.TakeRow(lookup);
-                rows[i] = (state, start, state.Entries.Count - start);
-                return state;
-            }, _ => { });
-        var indPtr = new int[documents.Count + 1];
-        for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Length;
-        var cols = new int[indPtr[^1]];
-        var cnts = new int[indPtr[^1]];
-        for (int i = 0; i < rows.Length; i++)
+        try
         {
-            var entries = CollectionsMarshal.AsSpan(rows[i].Worker.Entries).Slice(rows[i].Start, rows[i].Length);
-            for (int k = 0; k < entries.Length; k++)
+            Parallel.For(0, documents.Count, Parallelism.PerCore(cancellationToken),
+                () => new TransformState(),
+                (i, _, state) =>
+                {
+                    if (unigrams) EmitUnigrams(documents[i], ref state.Buffer, state.Tokens, new CountingSink(state.Terms));
+                    else
+                    {
+                        var tokens = TokenizeForCounting(documents[i]);
+                        EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, new CountingSink(state.Terms));
+                    }
+                    rows[i] = state.TakeRow(lookup);
+                    return state;
+                }, workers.Add);
+            var indPtr = new int[documents.Count + 1];
+            for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Length;
+            var cols = GC.AllocateUninitializedArray<int>(indPtr[^1]);
+            var cnts = GC.AllocateUninitializedArray<int>(indPtr[^1]);
+            for (int i = 0; i < rows.Length; i++)
             {
-                cols[indPtr[i] + k] = (int)(entries[k] >> 32);
-                cnts[indPtr[i] + k] = (int)entries[k];
+                var entries = rows[i].Chunk.AsSpan(rows[i].Start, rows[i].Length);
+                for (int k = 0; k < entries.Length; k++)
+                {
+                    cols[indPtr[i] + k] = (int)(entries[k] >> 32);
+                    cnts[indPtr[i] + k] = (int)entries[k];
+                }
             }
+            return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
         }
-        return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
+        finally
+        {
+            foreach (var worker in workers) worker.ReturnChunks();
+        }
     }
 
     /// <summary>
     /// One worker's buffers for <see cref="Transform"/>: the text, the tokens, the current document's distinct terms
     /// with their counts in a small table that stays in cache, each looked up once in the fitted vocabulary when the row
     /// is taken (a document repeats many of its words; the vocabulary is large and mostly out of cache), and the rows
-    /// taken so far, one (column, count) pair per long, appended: no arrays per document.
+    /// taken so far, one (column, count) pair per long, appended to chunks rented from the shared array pool (returned
+    /// once the matrix is built): no arrays per document, and no growing copy of all rows.
     /// </summary>
     private sealed class TransformState
     {
+        private const int ChunkLength = 1 << 16;
         public char[] Buffer = new char[256];
         public readonly List<(int Start, int Length)> Tokens = [];
         public readonly TermTable Terms = new(256);
-        public readonly List<long> Entries = [];
+        private readonly List<long[]> _rented = [];
+        private long[] _chunk = [];
+        private int _used;
 
         /// <summary>
-        /// Appends the current document's row to <see cref="Entries"/>, the terms <paramref name="lookup"/> knows as
-        /// (column &lt;&lt; 32 | count) in ascending column order, and returns where it starts; <see cref="Terms"/> is empty again.
+        /// Stores the current document's row, the terms <paramref name="lookup"/> knows as (column &lt;&lt; 32 | count) in
+        /// ascending column order, and returns where it lies; <see cref="Terms"/> is empty again.
         /// </summary>
-        public int TakeRow(ShardedVocabulary lookup)
+        public (long[] Chunk, int Start, int Length) TakeRow(ShardedVocabulary lookup)
         {
-            int start = Entries.Count;
+            if (_chunk.Length - _used < Terms.Count)
+            {
+                _chunk = System.Buffers.ArrayPool<long>.Shared.Rent(Math.Max(ChunkLength, Terms.Count));
+                _rented.Add(_chunk);
+                _used = 0;
+            }
+            int start = _used;
             for (int e = 0; e < Terms.Count; e++)
             {
                 int id = lookup.Find(Terms.KeySpan(e), Terms.HashAt(e));
-                if (id >= 0) Entries.Add(((long)id << 32) | (uint)Terms.ValueAt(e));
+                if (id >= 0) _chunk[_used++] = ((long)id << 32) | (uint)Terms.ValueAt(e);
             }
             Terms.Clear();
-            CollectionsMarshal.AsSpan(Entries)[start..].Sort();
-            return start;
+            _chunk.AsSpan(start, _used - start).Sort();
+            return (_chunk, start, _used - start);
+        }
+
+        /// <summary>Gives the chunks back to the pool (the rows taken are no longer valid).</summary>
+        public void ReturnChunks()
+        {
+            foreach (var chunk in _rented) System.Buffers.ArrayPool<long>.Shared.Return(chunk);
+            _rented.Clear();
+            _chunk = [];
+            _used = 0;
         }
     }
 
