@@ -37,6 +37,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
             var proc = Process.GetCurrentProcess();
             var cpu0 = proc.TotalProcessorTime;
             long allocated0 = GC.GetTotalAllocatedBytes();
+            var pause0 = GC.GetTotalPauseDuration();
             var allocStamps = new Dictionary<string, long>();
             int[] gc0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var clock = Stopwatch.StartNew();
@@ -78,6 +79,7 @@ internal sealed class CtfidfBenchmark : IBenchmark
                 ["allocated_mb"] = Math.Round((GC.GetTotalAllocatedBytes() - allocated0) / 1048576.0, 1),
                 ["ctfidf_allocated_mb"] = Math.Round((allocStamps[BERTopicStages.Representation] - allocStamps[BERTopicStages.Clustering]) / 1048576.0, 1),
                 ["representative_docs_allocated_mb"] = Math.Round((allocStamps[BERTopicStages.RepresentativeDocuments] - allocStamps[BERTopicStages.Representation]) / 1048576.0, 1),
+                ["gc_pause_s"] = Math.Round((GC.GetTotalPauseDuration() - pause0).TotalSeconds, 3),
                 ["gc_collections_0_1_2"] = new JsonArray(GC.CollectionCount(0) - gc0[0], GC.CollectionCount(1) - gc0[1], GC.CollectionCount(2) - gc0[2]) });
         }
         var result = new JsonObject
