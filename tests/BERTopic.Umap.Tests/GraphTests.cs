@@ -65,6 +65,38 @@ public class GraphTests
         }
     }
 
+    [Theory]
+    [InlineData(UmapMetric.Cosine)]
+    [InlineData(UmapMetric.Euclidean)]
+    public void ForestIsTheSameWhicheverTopLevelsAreSplitTogether(UmapMetric metric)
+    {
+        // 2,400 rows of 13 dimensions (a tail past the 8-lane loop): the default splits 5 levels for all trees at once
+        var (x, _) = TestData.Blobs(400, 6, 13, 1.0, 3.0, 7);
+        var data = DataSet.FromDense(x, metric, "x");
+        var reference = RandomProjectionForest.Build(data, 5, 15, 9, new ParallelOptions { MaxDegreeOfParallelism = 1 }, sharedLevels: 0);
+        foreach (var leaves in reference.Select(tree => tree.Leaves))
+        {
+            Assert.Equal(0, leaves[0].Start);
+            Assert.Equal(data.Rows, leaves[^1].End);
+            for (int l = 0; l < leaves.Count; l++)
+            {
+                Assert.InRange(leaves[l].End - leaves[l].Start, 1, 15);
+                if (l > 0) Assert.Equal(leaves[l - 1].End, leaves[l].Start);
+            }
+        }
+        foreach (var (levels, threads) in new (int?, int)[] { (1, 2), (3, 1), (7, 2), (null, 2) })
+        {
+            var forest = RandomProjectionForest.Build(data, 5, 15, 9, new ParallelOptions { MaxDegreeOfParallelism = threads }, levels);
+            for (int t = 0; t < reference.Count; t++)
+            {
+                Assert.Equal(reference[t].Order, forest[t].Order);
+                Assert.Equal(reference[t].Leaves, forest[t].Leaves);
+            }
+        }
+        var otherSeed = RandomProjectionForest.Build(data, 5, 15, 10, new ParallelOptions());
+        Assert.NotEqual(reference[0].Order, otherSeed[0].Order);
+    }
+
     [Fact]
     public void LanczosMatchesDenseEigenvectors()
     {
