@@ -414,6 +414,30 @@ public sealed class CountVectorizer : IVectorizer
         }
     }
 
+    /// <summary>
+    /// Sorts row [lo, hi) of (column, count) pairs by column. A row holding a large share of the vocabulary (the
+    /// outlier topic's, say) is scattered into <paramref name="dense"/> (one slot per column, zeros, made on first
+    /// need; left as zeros) and read back in column order, linear instead of a comparison sort of tens of thousands of entries.
+    /// </summary>
+    private static void SortRow(int[] cols, int[] cnts, int lo, int hi, int columns, ref int[] dense)
+    {
+        if ((long)(hi - lo) * 16 < columns)
+        {
+            Array.Sort(cols, cnts, lo, hi - lo);
+            return;
+        }
+        if (dense.Length < columns) dense = new int[columns];
+        for (int k = lo; k < hi; k++) dense[cols[k]] = cnts[k]; // a row holds each column once, with a count of at least 1
+        int w = lo;
+        for (int c = 0; c < columns; c++)
+        {
+            if (dense[c] == 0) continue;
+            cols[w] = c;
+            cnts[w++] = dense[c];
+            dense[c] = 0;
+        }
+    }
+
     /// <summary>Characters [from, from + 4) of <paramref name="term"/> as one big-endian number, missing ones as 0 (no term holds '\0').</summary>
     private static ulong PrefixKey(string term, int from)
     {
@@ -480,7 +504,12 @@ public sealed class CountVectorizer : IVectorizer
         if (remap is null)
         {
             // Nothing pruned: rows keep their places; sort each one's columns in parallel.
-            Parallel.For(0, rows, Parallelism.PerCore(), r => Array.Sort(cols, cnts, indPtr[r], indPtr[r + 1] - indPtr[r]));
+            int columns = sortedTerms.Length;
+            Parallel.For(0, rows, Parallelism.PerCore(), () => Array.Empty<int>(), (r, _, dense) =>
+            {
+                SortRow(cols, cnts, indPtr[r], indPtr[r + 1], columns, ref dense);
+                return dense;
+            }, _ => { });
             vocab.SetColumns(sortedId);
             _vocabulary = finalTerms;
             _lookup = vocab;
@@ -488,6 +517,7 @@ public sealed class CountVectorizer : IVectorizer
         }
         var outPtr = new int[rows + 1];
         int w = 0;
+        var scratch = Array.Empty<int>();
         for (int r = 0; r < rows; r++)
         {
             int lo = indPtr[r], hi = indPtr[r + 1];
@@ -500,7 +530,7 @@ public sealed class CountVectorizer : IVectorizer
                 cnts[w] = cnts[k];
                 w++;
             }
-            Array.Sort(cols, cnts, rowStart, w - rowStart);
+            SortRow(cols, cnts, rowStart, w, finalTerms.Length, ref scratch);
             outPtr[r + 1] = w;
         }
         Array.Resize(ref cols, w);
