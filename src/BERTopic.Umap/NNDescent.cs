@@ -127,39 +127,36 @@ internal static class NNDescent
                 NeighborHeap.Init(oi, op);
                 var forward = idx.AsSpan(i * k, k);
                 var forwardFlags = flags.AsSpan(i * k, k);
+                // A list with room for every candidate keeps them all whatever their priorities: it is filled directly,
+                // and only a list that would overflow samples by priority. (The counts are upper bounds: a mutual pair counts twice.)
                 int newCount = 0, oldCount = 0;
                 foreach (var f in forwardFlags) if (f != 0) newCount++; else oldCount++;
                 for (int r = reverseCount[i]; r < reverseCount[i + 1]; r++)
                     if (flags[reverseEntry[r]] != 0) newCount++; else oldCount++;
-                // A list with room for every candidate keeps them all whatever their priorities: fill it directly.
                 bool sampleNew = newCount > maxCandidates, sampleOld = oldCount > maxCandidates;
                 int nNew = 0, nOld = 0;
                 for (int t = 0; t < k; t++)
                 {
                     int j = forward[t];
                     if (j == NeighborHeap.Empty) continue;
-                    if (forwardFlags[t] != 0)
-                    {
-                        if (sampleNew) NeighborHeap.Push(ni, np, Priority(iter, i, j), j);
-                        else ni[nNew++] = j;
-                    }
-                    else if (sampleOld) NeighborHeap.Push(oi, op, Priority(iter, i, j), j);
-                    else oi[nOld++] = j;
+                    if (forwardFlags[t] != 0) Add(ni, np, sampleNew, ref nNew, j);
+                    else Add(oi, op, sampleOld, ref nOld, j);
                 }
                 for (int r = reverseCount[i]; r < reverseCount[i + 1]; r++)
                 {
                     int e = reverseEntry[r], j = e / k;
                     bool isNew = flags[e] != 0;
-                    if (isNew ? sampleNew : sampleOld)
-                    {
-                        if (isNew) NeighborHeap.Push(ni, np, Priority(iter, i, j), j);
-                        else NeighborHeap.Push(oi, op, Priority(iter, i, j), j);
-                        continue;
-                    }
-                    // j is already listed when i names j with the same kind of flag (a mutual pair)
-                    int at = forward.IndexOf(j);
-                    if (at >= 0 && (forwardFlags[at] != 0) == isNew) continue;
-                    if (isNew) ni[nNew++] = j; else oi[nOld++] = j;
+                    // filled directly, the list must skip j when i names j with the same kind of flag (a mutual pair);
+                    // a sampling heap skips repeats itself
+                    if (!(isNew ? sampleNew : sampleOld) && forward.IndexOf(j) is int at && at >= 0 && (forwardFlags[at] != 0) == isNew) continue;
+                    if (isNew) Add(ni, np, sampleNew, ref nNew, j);
+                    else Add(oi, op, sampleOld, ref nOld, j);
+                }
+
+                void Add(Span<int> list, Span<float> priorities, bool sample, ref int count, int j)
+                {
+                    if (sample) NeighborHeap.Push(list, priorities, Priority(iter, i, j), j);
+                    else list[count++] = j;
                 }
             });
             // neighbours that were sampled as new candidates are old from now on

@@ -118,27 +118,24 @@ internal static class RandomProjectionForest
         {
             po.CancellationToken.ThrowIfCancellationRequested();
             int places = 1 << level;
-            var hyper = new float[trees][];
-            var offsets = new float[trees][];
-            var seeds = new ulong[trees][];
-            var streams = new SplitMix?[trees][];
+            // node k of tree t is slot t·places + k of the level's hyperplanes, offsets, seeds and streams
+            var hyper = new float[(long)trees * places * dim];
+            var offsets = new float[trees * places];
+            var seeds = new ulong[trees * places];
+            var streams = new SplitMix?[trees * places];
             Parallel.For(0, trees, po, t =>
             {
-                hyper[t] = new float[places * dim];
-                offsets[t] = new float[places];
-                seeds[t] = new ulong[places];
-                streams[t] = new SplitMix?[places];
                 foreach (var node in open[t])
                 {
-                    int k = (int)(node.Id - (ulong)places);
-                    seeds[t][k] = NodeSeed(treeSeeds[t], node.Id);
-                    var rng = new SplitMix(seeds[t][k]);
+                    int slot = t * places + (int)(node.Id - (ulong)places);
+                    seeds[slot] = NodeSeed(treeSeeds[t], node.Id);
+                    var rng = new SplitMix(seeds[slot]);
                     var (a, b) = PickRows(orders[t], node, rng);
-                    offsets[t][k] = DenseHyperplane(data, a, b, hyper[t].AsSpan(k * dim, dim));
-                    streams[t][k] = rng;
+                    offsets[slot] = DenseHyperplane(data, a, b, hyper.AsSpan((int)((long)slot * dim), dim));
+                    streams[slot] = rng;
                 }
             });
-            Parallelism.ForBlocks(n, 64, po, (r0, r1) => MeasureBlock(data, r0, r1, hyper, offsets, seeds, nodeOf));
+            Parallelism.ForBlocks(n, 64, po, (r0, r1) => MeasureBlock(data, r0, r1, places, hyper, offsets, seeds, nodeOf));
             Parallel.For(0, trees, po, () => new Scratch(n), (t, _, scratch) =>
             {
                 var order = orders[t];
@@ -155,7 +152,7 @@ internal static class RandomProjectionForest
                         side[p] = nodes[order[node.Start + p]] == 2 * k;
                         if (side[p]) left++;
                     }
-                    left = RandomSidesIfOneSided(side, left, streams[t][k]!);
+                    left = RandomSidesIfOneSided(side, left, streams[t * places + k]!);
                     for (int p = 0; p < size; p++) nodes[order[node.Start + p]] = (byte)(2 * k + (side[p] ? 0 : 1));
                     Partition(order, node.Start, side, left, scratch.Rows);
                     var (lo, hi) = Children(node, left);
@@ -177,48 +174,40 @@ internal static class RandomProjectionForest
     /// four, four independent sums): each row's node index becomes its child's (2k left, 2k + 1 right).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void MeasureBlock(DataSet data, int r0, int r1, float[][] hyper, float[][] offsets, ulong[][] seeds, byte[] nodeOf)
+    private static unsafe void MeasureBlock(DataSet data, int r0, int r1, int places, float[] hyper, float[] offsets, ulong[] seeds, byte[] nodeOf)
     {
-        int n = data.Rows, dim = data.Dim, trees = hyper.Length;
+        int n = data.Rows, dim = data.Dim, trees = offsets.Length / places;
         float* margins = stackalloc float[4];
         float** planes = stackalloc float*[4];
-        var pins = new System.Buffers.MemoryHandle[trees];
-        for (int t = 0; t < trees; t++) pins[t] = hyper[t].AsMemory().Pin();
-        try
+        fixed (float* x0 = data.Dense, h0 = hyper)
         {
-            fixed (float* x0 = data.Dense)
+            for (int t0 = 0; t0 < trees; t0 += 4)
             {
-                for (int t0 = 0; t0 < trees; t0 += 4)
+                int group = Math.Min(4, trees - t0);
+                for (int i = r0; i < r1; i++)
                 {
-                    int group = Math.Min(4, trees - t0);
-                    for (int i = r0; i < r1; i++)
+                    float* x = x0 + (long)i * dim;
+                    bool any = false;
+                    for (int c = 0; c < 4; c++)
                     {
-                        float* x = x0 + (long)i * dim;
-                        bool any = false;
-                        for (int c = 0; c < 4; c++)
-                        {
-                            int k = c < group ? nodeOf[(long)(t0 + c) * n + i] : Done;
-                            // a finished tree's slot measures the row against itself; its result is not used
-                            planes[c] = k == Done ? x : (float*)pins[t0 + c].Pointer + (long)k * dim;
-                            any |= k != Done;
-                        }
-                        if (!any) continue;
-                        DotKernel.OneByFour(x, planes[0], planes[1], planes[2], planes[3], dim, false, margins);
-                        for (int c = 0; c < group; c++)
-                        {
-                            long at = (long)(t0 + c) * n + i;
-                            int k = nodeOf[at];
-                            if (k == Done) continue;
-                            bool left = SideOf(offsets[t0 + c][k] + margins[c], seeds[t0 + c][k], i);
-                            nodeOf[at] = (byte)(2 * k + (left ? 0 : 1));
-                        }
+                        int k = c < group ? nodeOf[(long)(t0 + c) * n + i] : Done;
+                        // a finished tree's slot measures the row against itself; its result is not used
+                        planes[c] = k == Done ? x : h0 + ((long)(t0 + c) * places + k) * dim;
+                        any |= k != Done;
+                    }
+                    if (!any) continue;
+                    DotKernel.OneByFour(x, planes[0], planes[1], planes[2], planes[3], dim, false, margins);
+                    for (int c = 0; c < group; c++)
+                    {
+                        long at = (long)(t0 + c) * n + i;
+                        int k = nodeOf[at];
+                        if (k == Done) continue;
+                        int slot = (t0 + c) * places + k;
+                        bool left = SideOf(offsets[slot] + margins[c], seeds[slot], i);
+                        nodeOf[at] = (byte)(2 * k + (left ? 0 : 1));
                     }
                 }
             }
-        }
-        finally
-        {
-            foreach (var pin in pins) pin.Dispose();
         }
     }
 
