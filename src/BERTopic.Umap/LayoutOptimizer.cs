@@ -49,7 +49,7 @@ internal static class LayoutOptimizer
     /// Optimises <paramref name="head"/> (rows × dim). When <paramref name="tail"/> is null the graph is the symmetric
     /// training graph over head itself; otherwise edges go from new points (head) to the fixed training embedding (tail).
     /// </summary>
-    public static void Optimize(float[] head, float[]? tail, int dim, SparseGraph g, float[] epochsPerSample, int nEpochs,
+    public static unsafe void Optimize(float[] head, float[]? tail, int dim, SparseGraph g, float[] epochsPerSample, int nEpochs,
         float a, float b, float gamma, float initialAlpha, int negativeSampleRate, ulong seed, ParallelOptions po, Action<double>? progress, int parallelMinEdges = 100_000, int phases = DefaultPhases)
     {
         int nHead = g.Rows;
@@ -59,8 +59,9 @@ internal static class LayoutOptimizer
         // small graphs: one thread (a barrier per epoch costs more than the work); the result is the same
         var epochPo = edges < parallelMinEdges ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = po.CancellationToken } : po;
         int stride = dim <= 8 && Avx2.IsSupported ? 8 : dim; // the 8-lane kernels gather and permute with AVX2
-        var h = stride == dim ? head : Pad(head, dim, stride);
-        var t = symmetric ? new float[h.Length] : stride == dim ? tail! : Pad(tail!, dim, stride);
+        // positions live in (huge-page) native memory: every negative sample reads a random row
+        using var h = Padded(head, dim, stride);
+        using var t = symmetric ? Padded(head, dim, stride) : Padded(tail!, dim, stride);
         var k = new Kernel(g, state, dim, a, b, gamma, seed, symmetric);
         int groups = symmetric ? Math.Clamp(phases, 1, nHead) : 1;
         int workers = Math.Max(1, epochPo.MaxDegreeOfParallelism);
@@ -68,7 +69,6 @@ internal static class LayoutOptimizer
         // within a phase every vertex reads only the snapshot, so any split into blocks gives the same result
         int BlockSize(int gi) => Math.Max(32, (GroupStart(gi + 1) - GroupStart(gi) + 4 * workers - 1) / (4 * workers));
         float Alpha(int epoch) => (float)(initialAlpha * (1.0 - (double)epoch / nEpochs));
-        if (symmetric) Array.Copy(h, t, h.Length);
         // phase p = group p % groups of epoch p / groups
         PhaseTeam.Run(nEpochs * groups,
             p => { int gi = p % groups, bs = BlockSize(gi); return (GroupStart(gi + 1) - GroupStart(gi) + bs - 1) / bs; },
@@ -76,19 +76,32 @@ internal static class LayoutOptimizer
             {
                 int epoch = p / groups, gi = p % groups, bs = BlockSize(gi), gs = GroupStart(gi);
                 int s = gs + blk * bs, e = Math.Min(GroupStart(gi + 1), s + bs);
-                if (stride == 8) k.Block8(s, e, epoch, Alpha(epoch), h, t);
-                else k.Block(s, e, epoch, Alpha(epoch), h, t);
+                if (stride == 8) k.Block8(s, e, epoch, Alpha(epoch), h.Pointer, t.Pointer);
+                else k.Block(s, e, epoch, Alpha(epoch), h.Pointer, t.Pointer);
             },
             p =>
             {
                 int gi = p % groups, gs = GroupStart(gi);
                 // later phases (and the next epoch) see this phase's moves
-                if (symmetric) Array.Copy(h, (long)gs * stride, t, (long)gs * stride, (long)(GroupStart(gi + 1) - gs) * stride);
+                if (symmetric)
+                {
+                    long from = (long)gs * stride, count = (long)(GroupStart(gi + 1) - gs) * stride;
+                    Buffer.MemoryCopy(h.Pointer + from, t.Pointer + from, count * sizeof(float), count * sizeof(float));
+                }
                 if (gi == groups - 1) progress?.Invoke((p / groups + 1.0) / nEpochs);
             },
             epochPo);
-        if (!ReferenceEquals(h, head))
-            for (int i = 0; i < nHead; i++) h.AsSpan(i * stride, dim).CopyTo(head.AsSpan(i * dim, dim));
+        for (int i = 0; i < nHead; i++) h.Slice((long)i * stride, dim).CopyTo(head.AsSpan(i * dim, dim));
+    }
+
+    /// <summary><paramref name="x"/>'s rows of <paramref name="dim"/> floats in a <see cref="LargePageBuffer"/>, each
+    /// padded with zeros to <paramref name="stride"/>.</summary>
+    private static LargePageBuffer Padded(float[] x, int dim, int stride)
+    {
+        int n = x.Length / dim;
+        var p = new LargePageBuffer((long)n * stride);
+        for (int i = 0; i < n; i++) x.AsSpan(i * dim, dim).CopyTo(p.Slice((long)i * stride, dim));
+        return p;
     }
 
     internal static float[] Pad(float[] x, int dim, int stride)
@@ -105,6 +118,12 @@ internal static class LayoutOptimizer
         private readonly int _nTail = g.Cols;
         private readonly Vector256<float> _four = FourInFirst(dim);
 
+        /// <summary>Whether the fit prefetches the rows drawn as negative samples when it batches their edges: only
+        /// where the padded positions outgrow the core's caches (above 4 MB; measured on the scale benchmark: layout
+        /// 2-8% slower at 100k rows, 3.2 MB, 11-22% faster at 200k and 300k rows); below that every row is a cache hit
+        /// and the prefetches are pure cost.</summary>
+        private readonly bool _prefetchNegatives = (long)g.Cols * 32 > 4 << 20;
+
         /// <summary>Random vertex for negative sample q of edge p: fit keys by edge; transform by (tail, position in
         /// the row), so that a row's result does not depend on the rest of the batch.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -115,7 +134,7 @@ internal static class LayoutOptimizer
         private int NegativeVertex(ulong baseHash, int q) => NegativeDraws.One(baseHash, q, _nTail);
 
         /// <summary>One epoch for rows [s, e), each point held in one 8-lane vector (lanes ≥ dim stay 0).</summary>
-        public void Block8(int s, int e, int epoch, float alpha, float[] head, float[] tail)
+        public unsafe void Block8(int s, int e, int epoch, float alpha, float* head, float* tail)
         {
             if (symmetric) Fit8(s, e, epoch, alpha, head, tail);
             else Transform8(s, e, epoch, alpha, head, tail);
@@ -134,7 +153,7 @@ internal static class LayoutOptimizer
         /// its own sequence of steps, so the result does not depend on the interleaving.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private unsafe void Fit8(int s, int e, int epoch, float alpha, float[] head, float[] tail)
+        private unsafe void Fit8(int s, int e, int epoch, float alpha, float* H, float* T)
         {
             var cursors = stackalloc FitCursor[FitCursors];
             var ints = stackalloc int[FitCursors * 16];
@@ -150,7 +169,7 @@ internal static class LayoutOptimizer
                     Drawn = drawn + c * 8,
                     First = vectors + c * 32, Second = vectors + c * 32 + 8, Vecs = vectors + c * 32 + 16, Squares = vectors + c * 32 + 24,
                 };
-            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
+            fixed (float* eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
             fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
             {
                 var x = new FitEpoch
@@ -238,7 +257,13 @@ internal static class LayoutOptimizer
                 r.NegCount[l] = nNeg;
                 // the first 8 draws here, with the batch, rather than in ApplyEdge: measured 3-5% faster (single
                 // thread), the hashing overlapping the attraction arithmetic below instead of the edge's own chain
-                if (nNeg > 0) r.Drawn[l] = NegativeDraws.Eight(NegativeBase(x.EpochSeed, q, r.RowStart, x.Cols[q]), 0, _nTail);
+                if (nNeg > 0)
+                {
+                    var draws = NegativeDraws.Eight(NegativeBase(x.EpochSeed, q, r.RowStart, x.Cols[q]), 0, _nTail);
+                    r.Drawn[l] = draws;
+                    if (_prefetchNegatives)
+                        for (int t = 0, m = Math.Min(nNeg, 8); t < m; t++) Sse.Prefetch0(x.T + (long)draws.GetElement(t) * 8);
+                }
             }
 
             // umap-learn's two samples of each pair, (i, j) then (j, i), each moving both ends: the gap shrinks by
@@ -329,14 +354,14 @@ internal static class LayoutOptimizer
 
         /// <summary>Transform epoch for rows [s, e): umap-learn's loop, every step from the running position.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private unsafe void Transform8(int s, int e, int epoch, float alpha, float[] head, float[] tail)
+        private unsafe void Transform8(int s, int e, int epoch, float alpha, float* H, float* T)
         {
             var lim = Vector256.Create(4f);
             var nlim = Vector256.Create(-4f);
             var alphaV = Vector256.Create(alpha);
             ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
             float epochF = epoch;
-            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
+            fixed (float* eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
             fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
             {
                 for (int i = s; i < e; i++)
@@ -379,14 +404,14 @@ internal static class LayoutOptimizer
 
         /// <summary>One epoch for rows [s, e), any dimension (same arithmetic as <see cref="Block8"/>, scalar).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public unsafe void Block(int s, int e, int epoch, float alpha, float[] head, float[] tail)
+        public unsafe void Block(int s, int e, int epoch, float alpha, float* H, float* T)
         {
             float* cur = stackalloc float[dim];
             float* start = stackalloc float[dim];
             float* gap = stackalloc float[dim];
             float* push = stackalloc float[dim];
             ulong epochSeed = SeededHash.Hash(seed, (ulong)epoch, 0x5EED);
-            fixed (float* H = head, T = tail, eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
+            fixed (float* eps = st.EpochsPerSample, next = st.NextSample, nextNeg = st.NextNegative)
             fixed (int* rowPtr = g.RowPtr, cols = g.ColIdx)
             {
                 for (int i = s; i < e; i++)
