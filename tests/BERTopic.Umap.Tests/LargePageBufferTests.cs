@@ -21,6 +21,17 @@ public class LargePageBufferTests
     }
 
     [Fact]
+    public void LargeBufferIsAdvisedWhereTheKernelHasTransparentHugePages()
+    {
+        using var b = new LargePageBuffer(3_000_000);
+        // the advice is accepted wherever the kernel has THP (even when set to never: it then has no effect)
+        bool thp = OperatingSystem.IsLinux() && File.Exists("/sys/kernel/mm/transparent_hugepage/enabled");
+        Assert.Equal(thp, b.HugePages);
+        using var small = new LargePageBuffer(1_000);
+        Assert.False(small.HugePages);
+    }
+
+    [Fact]
     public unsafe void SliceOutsideAndUseAfterDisposeThrow()
     {
         var b = new LargePageBuffer(100);
