@@ -10,7 +10,7 @@ public class LargePageBufferTests
     {
         using var b = new LargePageBuffer(length);
         Assert.Equal(length, b.Length);
-        long alignment = OperatingSystem.IsLinux() && length * sizeof(float) >= LargePageBuffer.HugePageMinBytes ? 2 << 20 : 64;
+        long alignment = OperatingSystem.IsLinux() && length * sizeof(float) >= LargePageBuffer.HugePageMinBytes ? 2 << 20 : sizeof(float);
         Assert.Equal(0, (long)b.Pointer % alignment);
         for (long i = 0; i < length; i += 4093) Assert.Equal(0f, b.Pointer[i]);
         Assert.Equal(0f, b.Pointer[length - 1]);
