@@ -59,7 +59,7 @@ internal static class LayoutOptimizer
         // small graphs: one thread (a barrier per epoch costs more than the work); the result is the same
         var epochPo = edges < parallelMinEdges ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = po.CancellationToken } : po;
         int stride = dim <= 8 && Avx2.IsSupported ? 8 : dim; // the 8-lane kernels gather and permute with AVX2
-        // positions live in (huge-page) native memory: every negative sample reads a random row
+        // the positions in LargePageBuffers (huge pages at scale): every negative sample reads a random row
         using var h = Padded(head, dim, stride);
         using var t = symmetric ? Padded(head, dim, stride) : Padded(tail!, dim, stride);
         var k = new Kernel(g, state, dim, a, b, gamma, seed, symmetric);
