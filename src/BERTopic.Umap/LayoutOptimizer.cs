@@ -91,7 +91,7 @@ internal static class LayoutOptimizer
                 if (gi == groups - 1) progress?.Invoke((p / groups + 1.0) / nEpochs);
             },
             epochPo);
-        for (int i = 0; i < nHead; i++) h.Slice((long)i * stride, dim).CopyTo(head.AsSpan(i * dim, dim));
+        Unpad(h.Slice(0, nHead * stride), head, dim, stride);
     }
 
     /// <summary><paramref name="x"/>'s rows of <paramref name="dim"/> floats in a <see cref="LargePageBuffer"/>, each
@@ -100,16 +100,21 @@ internal static class LayoutOptimizer
     {
         int n = x.Length / dim;
         var p = new LargePageBuffer((long)n * stride);
-        for (int i = 0; i < n; i++) x.AsSpan(i * dim, dim).CopyTo(p.Slice((long)i * stride, dim));
+        Pad(x, p.Slice(0, n * stride), dim, stride);
         return p;
     }
 
-    internal static float[] Pad(float[] x, int dim, int stride)
+    /// <summary>Copies rows of <paramref name="dim"/> floats from <paramref name="x"/> to rows of
+    /// <paramref name="stride"/> floats in <paramref name="padded"/> (the padding is left as it is).</summary>
+    internal static void Pad(ReadOnlySpan<float> x, Span<float> padded, int dim, int stride)
     {
-        int n = x.Length / dim;
-        var p = new float[n * stride];
-        for (int i = 0; i < n; i++) x.AsSpan(i * dim, dim).CopyTo(p.AsSpan(i * stride, dim));
-        return p;
+        for (int i = 0, n = x.Length / dim; i < n; i++) x.Slice(i * dim, dim).CopyTo(padded.Slice(i * stride, dim));
+    }
+
+    /// <summary>The reverse of <see cref="Pad"/>: the first <paramref name="dim"/> floats of each padded row.</summary>
+    internal static void Unpad(ReadOnlySpan<float> padded, Span<float> x, int dim, int stride)
+    {
+        for (int i = 0, n = x.Length / dim; i < n; i++) padded.Slice(i * stride, dim).CopyTo(x.Slice(i * dim, dim));
     }
 
     private sealed class Kernel(SparseGraph g, EdgeSchedule st, int dim, float a, float b, float gamma, ulong seed, bool symmetric)
@@ -119,10 +124,10 @@ internal static class LayoutOptimizer
         private readonly Vector256<float> _four = FourInFirst(dim);
 
         /// <summary>Whether the fit prefetches the rows drawn as negative samples when it batches their edges: only
-        /// where the padded positions outgrow the core's caches (above 4 MB; measured on the scale benchmark: layout
-        /// 2-8% slower at 100k rows, 3.2 MB, 11-22% faster at 200k and 300k rows); below that every row is a cache hit
-        /// and the prefetches are pure cost.</summary>
-        private readonly bool _prefetchNegatives = (long)g.Cols * 32 > 4 << 20;
+        /// where the padded positions outgrow the core's caches (from 4 MB, where they also go on huge pages; measured
+        /// on the scale benchmark: layout 2-8% slower at 100k rows, 3.2 MB, 11-22% faster at 200k and 300k rows);
+        /// below that every row is a cache hit and the prefetches are pure cost.</summary>
+        private readonly bool _prefetchNegatives = (long)g.Cols * 8 * sizeof(float) >= LargePageBuffer.HugePageMinBytes;
 
         /// <summary>Random vertex for negative sample q of edge p: fit keys by edge; transform by (tail, position in
         /// the row), so that a row's result does not depend on the rest of the batch.</summary>

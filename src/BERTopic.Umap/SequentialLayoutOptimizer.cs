@@ -20,7 +20,8 @@ internal static class SequentialLayoutOptimizer
         var rng = new SplitMix(seed);
         var coefficients = new GradientCoefficients(a, b, gamma);
         bool wide = dim <= 8 && Vector256.IsHardwareAccelerated;
-        var x = wide ? LayoutOptimizer.Pad(emb, dim, 8) : emb;
+        var x = emb;
+        if (wide) LayoutOptimizer.Pad(emb, x = new float[g.Rows * 8], dim, 8);
         for (int n = 0; n < nEpochs; n++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -29,8 +30,7 @@ internal static class SequentialLayoutOptimizer
             else Epoch(x, dim, g, schedule, coefficients, n, alpha, rng);
             progress?.Invoke((n + 1.0) / nEpochs);
         }
-        if (wide)
-            for (int i = 0; i < g.Rows; i++) x.AsSpan(i * 8, dim).CopyTo(emb.AsSpan(i * dim, dim));
+        if (wide) LayoutOptimizer.Unpad(x, emb, dim, 8);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
