@@ -240,7 +240,7 @@ internal static class LayoutOptimizer
             // 8 schedule entries per compare: a bit mask instead of a hard-to-predict branch per edge
             while (cnt < 8 && p + 8 <= re)
             {
-                // at scale the schedule's three arrays are streams the hardware does not prefetch far enough ahead
+                // at scale the edges' four arrays are streams the hardware does not prefetch far enough ahead
                 if (_prefetch) PrefetchSchedule(ref x, p + 64);
                 uint due = Vector256.LessThanOrEqual(Vector256.Load(next + p), epochV).ExtractMostSignificantBits();
                 while (due != 0 && cnt < 8)
@@ -309,14 +309,15 @@ internal static class LayoutOptimizer
             return true;
         }
 
-        /// <summary>Requests schedule entry <paramref name="p"/> (its next sample, samples per epoch and next negative
-        /// sample) from memory.</summary>
+        /// <summary>Requests edge <paramref name="p"/>'s schedule entry (its next sample, epochs per sample and next
+        /// negative sample) and its other end from memory.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static unsafe void PrefetchSchedule(ref FitEpoch x, int p)
         {
             Sse.Prefetch0(x.Next + p);
             Sse.Prefetch0(x.Eps + p);
             Sse.Prefetch0(x.NextNeg + p);
+            Sse.Prefetch0(x.Cols + p);
         }
 
         /// <summary>Requests the rows of the batch's first (up to 8) negative samples per edge from memory.</summary>
