@@ -124,12 +124,12 @@ internal static class LayoutOptimizer
         private readonly Vector256<float> _four = FourInFirst(dim);
 
         /// <summary>Whether the fit prefetches what it reads at random: the rows drawn as negative samples and the
-        /// neighbour rows when it batches their edges, and the schedule entries ahead of its scan. Only where the
-        /// padded positions outgrow the core's caches (from 4 MB, where they also go on huge pages; measured on the
-        /// scale benchmark: the negative rows' prefetch made the layout 2-8% slower at 100k rows, 3.2 MB, 11-22%
-        /// faster at 200k and 300k rows; the neighbour rows and schedule, 200k rows, 8 interleaved pairs (two variants of the schedule prefetch): 7 faster,
-        /// mean 17.7 → 14.9 s); below that every row is a cache hit and the prefetches are pure cost (20 Newsgroups:
-        /// the schedule's prefetch alone gave no gain).</summary>
+        /// neighbour rows when it batches their edges, and the edges' arrays ahead of its scan. Only where the padded
+        /// positions outgrow the core's caches (from 4 MB, where they also go on huge pages; measured on the scale
+        /// benchmark: the negative rows' prefetch made the layout 2-8% slower at 100k rows, 3.2 MB, 11-22% faster at
+        /// 200k and 300k rows; the neighbour rows and edge arrays, 200k rows, 8 interleaved pairs of two variants of
+        /// the arrays' prefetch: 7 faster, mean 17.7 → 14.9 s); below that every row is a cache hit and the
+        /// prefetches are pure cost (20 Newsgroups: the arrays' prefetch alone gave no gain).</summary>
         private readonly bool _prefetch = (long)g.Cols * 8 * sizeof(float) >= LargePageBuffer.HugePageMinBytes;
 
         /// <summary>Random vertex for negative sample q of edge p: fit keys by edge; transform by (tail, position in
