@@ -336,4 +336,29 @@ public class TopicTextCleaningTests
         var same = "plain words";
         Assert.Same(same, BERTopicNet.Topics.TopicTextCleaning.Clean(same, english)); // unchanged documents are not copied
     }
+
+    [Fact]
+    public void English_Cleaning_Vector_And_Scalar_Paths_Match_The_Rule_Character_By_Character()
+    {
+        // Lengths around the 32-character blocks, characters from every class the rule distinguishes.
+        const string alphabet = "aZm09 _\t\n\r!'-.éü—\u00a0\uD83D\uDE00~@[`{";
+        var random = new Random(5);
+        for (int length = 0; length < 200; length++)
+        {
+            var text = new string([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var expected = new string([.. text.Where(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '\t' or '\n').Select(c => c is '\t' or '\n' ? ' ' : c)]);
+            var destination = new char[length];
+            int written = BERTopicNet.Topics.TopicTextCleaning.English(text, destination);
+            Assert.Equal(expected, new string(destination, 0, written));
+            written = BERTopicNet.Topics.TopicTextCleaning.EnglishScalar(text, destination);
+            Assert.Equal(expected, new string(destination, 0, written));
+            if (System.Runtime.Intrinsics.X86.Avx512Vbmi2.IsSupported)
+            {
+                var (read, vectorWritten) = BERTopicNet.Topics.TopicTextCleaning.EnglishCompress(text, destination);
+                Assert.Equal(length / 32 * 32, read);
+                Assert.Equal(expected[..vectorWritten], new string(destination, 0, vectorWritten));
+            }
+        }
+        Assert.Throws<ArgumentException>(() => BERTopicNet.Topics.TopicTextCleaning.English("abc", new char[2]));
+    }
 }

@@ -67,4 +67,47 @@ public class TermTableTests
         Assert.Equal(4, vocabulary.Find("c", TermTable.Hash("c")));
         Assert.Equal(-1, vocabulary.Find("d", TermTable.Hash("d")));
     }
+
+    /// <summary>Linear counting of the runs' hashes estimates how many distinct terms they hold, shared terms counted once.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(500)]
+    [InlineData(150_000)]
+    public void Distinct_Terms_Of_Runs_Are_Estimated_Within_A_Few_Percent(int distinct)
+    {
+        var runs = new List<TermRun>();
+        var table = new TermTable(16);
+        var random = new Random(3);
+        for (int run = 0; run < 6; run++)
+        {
+            for (int i = 0; i < distinct; i++)
+                if (run == 0 || random.Next(3) == 0) table.GetOrAdd("term" + i)++; // every term in the first run, a third of them again in each later one
+            runs.Add(TermRun.From(table));
+            table.Clear();
+        }
+        int estimate = TermRun.EstimateDistinct([.. runs]);
+        Assert.InRange(estimate, distinct * 0.97, distinct * 1.03 + 1);
+    }
+
+    /// <summary>Rows of (column &lt;&lt; 32 | count) come out in column order, short rows and long, one byte of columns or three.</summary>
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(1, 10)]
+    [InlineData(31, 200)]
+    [InlineData(32, 200)]
+    [InlineData(200, 256)]
+    [InlineData(200, 257)]
+    [InlineData(5000, 141_000)]
+    [InlineData(60_000, 20_000_000)]
+    public void Column_Sort_Orders_Rows_By_Column(int length, int columns)
+    {
+        var random = new Random(length + columns);
+        var chosen = new HashSet<int>();
+        while (chosen.Count < length) chosen.Add(random.Next(columns));
+        var row = chosen.Select(c => ((long)c << 32) | (uint)random.Next(1, 1000)).ToArray();
+        var expected = row.OrderBy(v => v >> 32).ToArray();
+        var scratch = Array.Empty<long>();
+        ColumnSort.Sort(row, columns, ref scratch);
+        Assert.Equal(expected, row);
+    }
 }

@@ -47,17 +47,19 @@ internal static class RepresentativeDocumentSelector
         }
         var counts = all.Count == 0 ? null : vectorizer.Transform(all.ConvertAll(i => documents[i]), cancellationToken);
         if (counts is not null) ctfidf.CheckColumns(counts.Columns);
-        var result = new Dictionary<int, RepresentativeDocuments>(topics.Count);
-        var dense = new double[cTfidf.Columns]; // one topic row at a time, cleared after use
-        var rowWeights = new double[64];
-        for (int row = 0; row < topics.Count; row++)
+        var chosen = new RepresentativeDocuments[topics.Count];
+        // Topics in parallel, each worker with its own dense topic row (zeros, one per column, cleared after use).
+        Parallel.For(0, topics.Count, Parallelism.PerCore(cancellationToken), () => (Dense: new double[cTfidf.Columns], Weights: new double[64]), (row, _, buffers) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             int topic = topics[row];
             var selected = sampled.TryGetValue(topic, out var sel) ? sel : [];
-            if (selected.Count == 0) { result[topic] = new RepresentativeDocuments([], []); continue; }
+            if (selected.Count == 0)
+            {
+                chosen[row] = new RepresentativeDocuments([], []);
+                return buffers;
+            }
             int nrDocs = Math.Min(count, selected.Count);
-            var sims = CosineToRow(counts!, ctfidf, firstRow[topic], selected.Count, cTfidf, row, dense, ref rowWeights);
+            var sims = CosineToRow(counts!, ctfidf, firstRow[topic], selected.Count, cTfidf, row, buffers.Dense, ref buffers.Weights);
             var part = NumpySort.ArgPartition(sims, sims.Length - nrDocs);
             var docs = new string[nrDocs];
             var ids = new int[nrDocs];
@@ -67,8 +69,11 @@ internal static class RepresentativeDocumentSelector
                 ids[k] = selected[p];
                 docs[k] = documents[ids[k]];
             }
-            result[topic] = new RepresentativeDocuments(docs, ids);
-        }
+            chosen[row] = new RepresentativeDocuments(docs, ids);
+            return buffers;
+        }, _ => { });
+        var result = new Dictionary<int, RepresentativeDocuments>(topics.Count);
+        for (int row = 0; row < topics.Count; row++) result[topics[row]] = chosen[row];
         return result;
     }
 

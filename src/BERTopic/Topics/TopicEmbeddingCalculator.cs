@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using BERTopicNet.Numerics;
 using BERTopicNet.Umap;
 
@@ -19,11 +21,7 @@ internal static class TopicEmbeddingCalculator
             int r = row[topics[d]];
             counts[r]++;
             var sum = sums.AsSpan(r * dim, dim);
-            if (dense is not null)
-            {
-                var x = MatrixRows.Row(dense, d);
-                for (int j = 0; j < sum.Length; j++) sum[j] += x[j];
-            }
+            if (dense is not null) AddWidened(sum, MatrixRows.Row(dense, d));
             else
             {
                 var idx = sparse!.RowIndices(d);
@@ -36,6 +34,24 @@ internal static class TopicEmbeddingCalculator
             for (int j = 0; j < dim; j++)
                 result[r, j] = counts[r] == 0 ? 0f : (float)(sums[r * dim + j] / counts[r]);
         return result;
+    }
+
+    /// <summary><paramref name="sum"/>[j] += <paramref name="x"/>[j] in double, eight at a time (each element's sum is the scalar loop's).</summary>
+    private static void AddWidened(Span<double> sum, ReadOnlySpan<float> x)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double s = ref MemoryMarshal.GetReference(sum);
+            ref float v = ref MemoryMarshal.GetReference(x);
+            for (; j + 8 <= x.Length; j += 8)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref v, (nuint)j));
+                (Vector256.LoadUnsafe(ref s, (nuint)j) + lower).StoreUnsafe(ref s, (nuint)j);
+                (Vector256.LoadUnsafe(ref s, (nuint)j + 4) + upper).StoreUnsafe(ref s, (nuint)j + 4);
+            }
+        }
+        for (; j < x.Length; j++) sum[j] += x[j];
     }
 
     /// <summary>

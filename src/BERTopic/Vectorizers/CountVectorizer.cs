@@ -199,10 +199,8 @@ public sealed class CountVectorizer : IVectorizer
                 table.Clear();
                 return state;
             }, _ => { });
-        long entries = 0;
-        foreach (var run in itemCounts) entries += run.Count;
-        // room for the distinct terms of all runs (shared terms make the vocabulary smaller): no rehashing while merging
-        var vocab = new ShardedVocabulary((int)Math.Min(entries / 2, 1 << 20));
+        // room for the distinct terms of all runs (estimated from their hashes): no rehashing while merging
+        var vocab = new ShardedVocabulary(TermRun.EstimateDistinct(itemCounts) * 9 / 8);
         var indPtr = new int[groups.Count + 1];
         var cols = new List<int>();
         var counts = new List<int>();
@@ -416,17 +414,28 @@ public sealed class CountVectorizer : IVectorizer
 
     /// <summary>
     /// Sorts row [lo, hi) of (column, count) pairs by column. A row holding a large share of the vocabulary (the
-    /// outlier topic's, say) is scattered into <paramref name="dense"/> (one slot per column, zeros, made on first
-    /// need; left as zeros) and read back in column order, linear instead of a comparison sort of tens of thousands of entries.
+    /// outlier topic's, say) is scattered into the buffers' dense array (one slot per column, zeros, made on first
+    /// need; left as zeros) and read back in column order; a shorter one is packed into longs and sorted by
+    /// <see cref="ColumnSort"/>. Linear either way, instead of a comparison sort of thousands of entries.
     /// </summary>
-    private static void SortRow(int[] cols, int[] cnts, int lo, int hi, int columns, ref int[] dense)
+    private static void SortRow(int[] cols, int[] cnts, int lo, int hi, int columns, RowSortBuffers buffers)
     {
-        if ((long)(hi - lo) * 16 < columns)
+        int n = hi - lo;
+        if ((long)n * 16 < columns)
         {
-            Array.Sort(cols, cnts, lo, hi - lo);
+            if (buffers.Packed.Length < n) buffers.Packed = new long[Math.Max(n, buffers.Packed.Length * 2)];
+            var packed = buffers.Packed.AsSpan(0, n);
+            for (int k = 0; k < n; k++) packed[k] = ((long)cols[lo + k] << 32) | (uint)cnts[lo + k];
+            ColumnSort.Sort(packed, columns, ref buffers.Scratch);
+            for (int k = 0; k < n; k++)
+            {
+                cols[lo + k] = (int)(packed[k] >> 32);
+                cnts[lo + k] = (int)packed[k];
+            }
             return;
         }
-        if (dense.Length < columns) dense = new int[columns];
+        var dense = buffers.Dense;
+        if (dense.Length < columns) buffers.Dense = dense = new int[columns];
         for (int k = lo; k < hi; k++) dense[cols[k]] = cnts[k]; // a row holds each column once, with a count of at least 1
         int w = lo;
         for (int c = 0; c < columns; c++)
@@ -436,6 +445,14 @@ public sealed class CountVectorizer : IVectorizer
             cnts[w++] = dense[c];
             dense[c] = 0;
         }
+    }
+
+    /// <summary>One worker's buffers for <see cref="SortRow"/>, grown on need and reused from row to row.</summary>
+    private sealed class RowSortBuffers
+    {
+        public int[] Dense = [];
+        public long[] Packed = [];
+        public long[] Scratch = [];
     }
 
     /// <summary>Characters [from, from + 4) of <paramref name="term"/> as one big-endian number, missing ones as 0 (no term holds '\0').</summary>
@@ -505,10 +522,10 @@ public sealed class CountVectorizer : IVectorizer
         {
             // Nothing pruned: rows keep their places; sort each one's columns in parallel.
             int columns = sortedTerms.Length;
-            Parallel.For(0, rows, Parallelism.PerCore(), () => Array.Empty<int>(), (r, _, dense) =>
+            Parallel.For(0, rows, Parallelism.PerCore(), () => new RowSortBuffers(), (r, _, buffers) =>
             {
-                SortRow(cols, cnts, indPtr[r], indPtr[r + 1], columns, ref dense);
-                return dense;
+                SortRow(cols, cnts, indPtr[r], indPtr[r + 1], columns, buffers);
+                return buffers;
             }, _ => { });
             vocab.SetColumns(sortedId);
             _vocabulary = finalTerms;
@@ -517,7 +534,7 @@ public sealed class CountVectorizer : IVectorizer
         }
         var outPtr = new int[rows + 1];
         int w = 0;
-        var scratch = Array.Empty<int>();
+        var scratch = new RowSortBuffers();
         for (int r = 0; r < rows; r++)
         {
             int lo = indPtr[r], hi = indPtr[r + 1];
@@ -530,7 +547,7 @@ public sealed class CountVectorizer : IVectorizer
                 cnts[w] = cnts[k];
                 w++;
             }
-            SortRow(cols, cnts, rowStart, w, finalTerms.Length, ref scratch);
+            SortRow(cols, cnts, rowStart, w, finalTerms.Length, scratch);
             outPtr[r + 1] = w;
         }
         Array.Resize(ref cols, w);
@@ -562,7 +579,7 @@ public sealed class CountVectorizer : IVectorizer
                         var tokens = TokenizeForCounting(documents[i]);
                         EmitTerms(tokens, 0, tokens.Count, ref state.Buffer, new CountingSink(state.Terms));
                     }
-                    rows[i] = state.TakeRow(lookup);
+                    rows[i] = state.TakeRow(lookup, _vocabulary.Length);
                     return state;
                 }, workers.Add);
             var indPtr = new int[documents.Count + 1];
@@ -596,6 +613,8 @@ public sealed class CountVectorizer : IVectorizer
     private sealed class TransformState
     {
         private const int ChunkLength = 1 << 16;
+        private const int LookAhead = 8; // terms whose vocabulary slot is requested before it is read (the vocabulary is mostly out of cache)
+        private long[] _sortScratch = [];
         public char[] Buffer = new char[256];
         public readonly List<(int Start, int Length)> Tokens = [];
         public readonly TermTable Terms = new(256);
@@ -607,7 +626,7 @@ public sealed class CountVectorizer : IVectorizer
         /// Stores the current document's row, the terms <paramref name="lookup"/> knows as (column &lt;&lt; 32 | count) in
         /// ascending column order, and returns where it lies; <see cref="Terms"/> is empty again.
         /// </summary>
-        public (long[] Chunk, int Start, int Length) TakeRow(ShardedVocabulary lookup)
+        public (long[] Chunk, int Start, int Length) TakeRow(ShardedVocabulary lookup, int columns)
         {
             if (_chunk.Length - _used < Terms.Count)
             {
@@ -615,14 +634,16 @@ public sealed class CountVectorizer : IVectorizer
                 _rented.Add(_chunk);
                 _used = 0;
             }
-            int start = _used;
-            for (int e = 0; e < Terms.Count; e++)
+            int start = _used, n = Terms.Count;
+            for (int e = 0; e < Math.Min(LookAhead, n); e++) lookup.PrefetchSlot(Terms.HashAt(e));
+            for (int e = 0; e < n; e++)
             {
+                if (e + LookAhead < n) lookup.PrefetchSlot(Terms.HashAt(e + LookAhead));
                 int id = lookup.Find(Terms.KeySpan(e), Terms.HashAt(e));
                 if (id >= 0) _chunk[_used++] = ((long)id << 32) | (uint)Terms.ValueAt(e);
             }
             Terms.Clear();
-            _chunk.AsSpan(start, _used - start).Sort();
+            ColumnSort.Sort(_chunk.AsSpan(start, _used - start), columns, ref _sortScratch);
             return (_chunk, start, _used - start);
         }
 

@@ -50,6 +50,10 @@ internal sealed class ShardedVocabulary
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Find(ReadOnlySpan<char> term, int hash) => _tables[ShardOf(hash)].Find(term, hash);
 
+    /// <summary>Asks the cache for the slot where <see cref="Find"/> of a term with this hash starts looking (a hint: no effect on results).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void PrefetchSlot(int hash) => _tables[ShardOf(hash)].PrefetchSlot(hash);
+
     /// <summary>The shard of a term with <see cref="TermTable.Hash"/> <paramref name="hash"/>.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int ShardOf(int hash) => hash >> 28;

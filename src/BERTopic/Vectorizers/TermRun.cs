@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace BERTopicNet.Vectorizers;
 
 /// <summary>
@@ -66,5 +68,29 @@ internal sealed class TermRun
             counts[p] = table.ValueAt(e);
         }
         return new TermRun(text, starts, hashes, counts, shardStarts);
+    }
+
+    /// <summary>
+    /// About how many distinct terms <paramref name="runs"/> hold together, by linear counting of their hashes (one bit
+    /// per hash modulo a power of two at least the number of entries: −m·ln(the share of bits left clear)); within a
+    /// few percent while the hashes are well mixed.
+    /// </summary>
+    public static int EstimateDistinct(TermRun[] runs)
+    {
+        long entries = 0;
+        foreach (var run in runs) entries += run.Count;
+        if (entries == 0) return 0;
+        int m = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(entries, 1024, 1 << 26));
+        var bits = new ulong[m / 64];
+        foreach (var run in runs)
+            foreach (int hash in run.Hashes)
+            {
+                int b = hash & (m - 1);
+                bits[b >> 6] |= 1UL << b;
+            }
+        long clear = m;
+        foreach (var word in bits) clear -= BitOperations.PopCount(word);
+        double estimate = clear == 0 ? entries : -m * Math.Log((double)clear / m);
+        return (int)Math.Min(estimate, Math.Min(entries, int.MaxValue / 2));
     }
 }

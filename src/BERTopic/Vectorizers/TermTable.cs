@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace BERTopicNet.Vectorizers;
 
@@ -125,6 +126,13 @@ internal sealed class TermTable
             if ((int)(s >> 32) == hash && SameKey(key, e)) return _values[e];
             slot = (slot + 1) & mask;
         }
+    }
+
+    /// <summary>Asks the cache for the slot where a lookup of <paramref name="hash"/> starts (a hint: no effect on results; a stale address after the GC moved the array only costs the hint).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void PrefetchSlot(int hash)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref _slots[hash & (_slots.Length - 1)]));
     }
 
     /// <summary>Places every entry in a fresh slot array of <paramref name="size"/> (a power of two).</summary>
