@@ -19,18 +19,13 @@ internal static class TopicWordSelector
     public static Dictionary<int, IReadOnlyList<TopicWord>> Select(TermWeightMatrix cTfidf, IReadOnlyList<string> vocabulary,
         IReadOnlyList<int> topics, int count)
     {
-        var rows = new (int[] Columns, double[] Values)[topics.Count];
+        var selected = new TopicWord[topics.Count][];
         Parallel.For(0, topics.Count, Parallelism.PerCore(), r =>
         {
             // Stored order: descending column (SciPy's product with the idf diagonal).
-            var idx = cTfidf.RowIndices(r);
-            var val = cTfidf.RowValues(r);
-            var columns = new int[idx.Length];
-            var values = new double[idx.Length];
-            for (int k = 0; k < idx.Length; k++) { columns[k] = idx[idx.Length - 1 - k]; values[k] = val[idx.Length - 1 - k]; }
-            rows[r] = (columns, values);
+            selected[r] = Pick(cTfidf.RowIndices(r), cTfidf.RowValues(r), reversed: true, vocabulary, count);
         });
-        return SelectStored(rows, vocabulary, topics, count);
+        return ByTopic(selected, topics);
     }
 
     /// <summary>
@@ -48,34 +43,55 @@ internal static class TopicWordSelector
         Parallel.For(0, topics.Count, Parallelism.PerCore(), r =>
         {
             var (idx, val) = rows[r];
-            // Zero values are not stored (SciPy drops them).
-            var stored = new List<int>(idx.Length);
-            for (int k = 0; k < idx.Length; k++) if (val[k] != 0) stored.Add(k);
-            var data = new double[stored.Count];
-            for (int i = 0; i < data.Length; i++) data[i] = val[stored[i]];
-            int pick = Math.Min(count, data.Length);
-            var columns = new int[count];
-            var scores = new double[count];
-            Array.Fill(columns, -1);
-            if (pick > 0)
-            {
-                var part = NumpySort.ArgPartition(data, data.Length - pick);
-                for (int i = 0; i < pick; i++)
-                {
-                    int p = part[data.Length - pick + i];
-                    columns[i] = idx[stored[p]];
-                    scores[i] = data[p];
-                }
-            }
-            var order = NumpySort.ArgQuickSort<double>(scores);
-            var words = new TopicWord[count];
-            for (int i = 0; i < count; i++)
-            {
-                int o = order[count - 1 - i];
-                words[i] = columns[o] >= 0 && scores[o] > 0 ? new TopicWord(vocabulary[columns[o]], scores[o]) : TopicWord.Filler;
-            }
-            selected[r] = words;
+            selected[r] = Pick(idx, val, reversed: false, vocabulary, count);
         });
+        return ByTopic(selected, topics);
+    }
+
+    /// <summary>
+    /// One row's words: its nonzero entries in storage order (<paramref name="rowValues"/> read backwards when
+    /// <paramref name="reversed"/>; SciPy stores no zeros), NumPy's argpartition of their values, then argsort of the
+    /// <paramref name="count"/> slots, read from the top.
+    /// </summary>
+    private static TopicWord[] Pick(ReadOnlySpan<int> rowColumns, ReadOnlySpan<double> rowValues, bool reversed, IReadOnlyList<string> vocabulary, int count)
+    {
+        var storedColumns = new int[rowColumns.Length];
+        var stored = new double[rowColumns.Length];
+        int n = 0;
+        for (int i = 0; i < rowColumns.Length; i++)
+        {
+            int k = reversed ? rowColumns.Length - 1 - i : i;
+            if (rowValues[k] == 0) continue;
+            storedColumns[n] = rowColumns[k];
+            stored[n++] = rowValues[k];
+        }
+        var values = stored.AsSpan(0, n);
+        int pick = Math.Min(count, values.Length);
+        var columns = new int[count];
+        var scores = new double[count];
+        Array.Fill(columns, -1);
+        if (pick > 0)
+        {
+            var part = NumpySort.ArgPartition(values, values.Length - pick);
+            for (int i = 0; i < pick; i++)
+            {
+                int p = part[values.Length - pick + i];
+                columns[i] = storedColumns[p];
+                scores[i] = values[p];
+            }
+        }
+        var order = NumpySort.ArgQuickSort<double>(scores);
+        var words = new TopicWord[count];
+        for (int i = 0; i < count; i++)
+        {
+            int o = order[count - 1 - i];
+            words[i] = columns[o] >= 0 && scores[o] > 0 ? new TopicWord(vocabulary[columns[o]], scores[o]) : TopicWord.Filler;
+        }
+        return words;
+    }
+
+    private static Dictionary<int, IReadOnlyList<TopicWord>> ByTopic(TopicWord[][] selected, IReadOnlyList<int> topics)
+    {
         var result = new Dictionary<int, IReadOnlyList<TopicWord>>(topics.Count);
         for (int r = 0; r < topics.Count; r++) result[topics[r]] = selected[r];
         return result;

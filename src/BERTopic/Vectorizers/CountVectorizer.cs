@@ -240,9 +240,12 @@ public sealed class CountVectorizer : IVectorizer
     /// </summary>
     private void EmitUnigrams<TSink>(ReadOnlySpan<char> text, ref char[] buffer, List<(int Start, int Length)> tokens, TSink sink) where TSink : struct, ITermSink
     {
-        text = Lowercased(text, ref buffer);
+        bool ascii = System.Text.Ascii.IsValid(text); // lowercasing keeps ASCII text ASCII (other text may become ASCII: the general tokenizer gives the same tokens)
+        text = Lowercased(text, ascii, ref buffer);
         var stop = _stopWords?.GetAlternateLookup<ReadOnlySpan<char>>();
-        TokenizeLowercased(text, tokens);
+        tokens.Clear();
+        if (ascii) PythonText.TokenizeAscii(text, tokens);
+        else PythonText.Tokenize(text, tokens);
         foreach (var (start, length) in tokens)
         {
             var term = text.Slice(start, length);
@@ -251,22 +254,14 @@ public sealed class CountVectorizer : IVectorizer
         }
     }
 
-    /// <summary>The tokens of <paramref name="text"/> into <paramref name="tokens"/> (cleared first), by the ASCII tokenizer when it applies.</summary>
-    private static void TokenizeLowercased(ReadOnlySpan<char> text, List<(int Start, int Length)> tokens)
-    {
-        tokens.Clear();
-        if (System.Text.Ascii.IsValid(text)) PythonText.TokenizeAscii(text, tokens);
-        else PythonText.Tokenize(text, tokens);
-    }
-
     /// <summary>
     /// <paramref name="text"/> lowercased when the options ask for it: in <paramref name="buffer"/> (in place when the
-    /// text is the buffer's start) when ASCII, else as Python's <c>str.lower()</c> gives it.
+    /// text is the buffer's start) when <paramref name="ascii"/>, else as Python's <c>str.lower()</c> gives it.
     /// </summary>
-    private ReadOnlySpan<char> Lowercased(ReadOnlySpan<char> text, scoped ref char[] buffer)
+    private ReadOnlySpan<char> Lowercased(ReadOnlySpan<char> text, bool ascii, scoped ref char[] buffer)
     {
         if (!Options.Lowercase) return text;
-        if (!System.Text.Ascii.IsValid(text)) return PythonText.ToLower(new string(text));
+        if (!ascii) return PythonText.ToLower(new string(text));
         if (text.Overlaps(buffer)) System.Text.Ascii.ToLowerInPlace(buffer.AsSpan(0, text.Length), out _);
         else
         {
@@ -586,15 +581,18 @@ public sealed class CountVectorizer : IVectorizer
             for (int i = 0; i < rows.Length; i++) indPtr[i + 1] = indPtr[i] + rows[i].Length;
             var cols = GC.AllocateUninitializedArray<int>(indPtr[^1]);
             var cnts = GC.AllocateUninitializedArray<int>(indPtr[^1]);
-            for (int i = 0; i < rows.Length; i++)
+            Parallel.ForEach(Partitioner.Create(0, rows.Length, 1024), Parallelism.PerCore(cancellationToken), range =>
             {
-                var entries = rows[i].Chunk.AsSpan(rows[i].Start, rows[i].Length);
-                for (int k = 0; k < entries.Length; k++)
+                for (int i = range.Item1; i < range.Item2; i++)
                 {
-                    cols[indPtr[i] + k] = (int)(entries[k] >> 32);
-                    cnts[indPtr[i] + k] = (int)entries[k];
+                    var entries = rows[i].Chunk.AsSpan(rows[i].Start, rows[i].Length);
+                    for (int k = 0; k < entries.Length; k++)
+                    {
+                        cols[indPtr[i] + k] = (int)(entries[k] >> 32);
+                        cnts[indPtr[i] + k] = (int)entries[k];
+                    }
                 }
-            }
+            });
             return new DocumentTermMatrix(indPtr, cols, cnts, _vocabulary);
         }
         finally
