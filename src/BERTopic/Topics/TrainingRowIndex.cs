@@ -37,7 +37,11 @@ internal sealed class TrainingRowIndex
         var result = new ulong[embeddings.GetLength(0)];
         Parallel.ForEach(Partitioner.Create(0, result.Length, RowsPerTask), Parallelism.PerCore(), range =>
         {
-            for (int i = range.Item1; i < range.Item2; i++)
+            int i = range.Item1;
+            for (; i + 4 <= range.Item2; i += 4)
+                HashFour(MemoryMarshal.Cast<float, uint>(MatrixRows.Row(embeddings, i)), MemoryMarshal.Cast<float, uint>(MatrixRows.Row(embeddings, i + 1)),
+                    MemoryMarshal.Cast<float, uint>(MatrixRows.Row(embeddings, i + 2)), MemoryMarshal.Cast<float, uint>(MatrixRows.Row(embeddings, i + 3)), result.AsSpan(i, 4));
+            for (; i < range.Item2; i++)
                 result[i] = Hash(MemoryMarshal.Cast<float, uint>(MatrixRows.Row(embeddings, i)), ReadOnlySpan<int>.Empty);
         });
         return result;
@@ -61,6 +65,30 @@ internal sealed class TrainingRowIndex
         for (int i = 0; i < bits.Length; i++) h = Mix(h ^ bits[i]);
         for (int i = 0; i < columns.Length; i++) h = Mix(h ^ (uint)columns[i] ^ 0xA5A5_0000_0000UL);
         return Mix(h);
+    }
+
+    /// <summary>
+    /// <see cref="Hash"/> of four dense rows of one length (no columns), their chains interleaved: the same values, about
+    /// four times the throughput of one chain, whose every step waits on the previous multiply.
+    /// </summary>
+    private static void HashFour(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, ReadOnlySpan<uint> c, ReadOnlySpan<uint> d, Span<ulong> result)
+    {
+        ulong seed = 0x9E3779B97F4A7C15UL ^ (ulong)(a.Length * 31);
+        ulong ha = seed, hb = seed, hc = seed, hd = seed;
+        b = b[..a.Length];
+        c = c[..a.Length];
+        d = d[..a.Length];
+        for (int i = 0; i < a.Length; i++)
+        {
+            ha = Mix(ha ^ a[i]);
+            hb = Mix(hb ^ b[i]);
+            hc = Mix(hc ^ c[i]);
+            hd = Mix(hd ^ d[i]);
+        }
+        result[0] = Mix(ha);
+        result[1] = Mix(hb);
+        result[2] = Mix(hc);
+        result[3] = Mix(hd);
     }
 
     private const int RowsPerTask = 1024; // rows hashed per task: enough to outweigh scheduling
