@@ -50,7 +50,7 @@ internal static class LayoutOptimizer
     /// training graph over head itself; otherwise edges go from new points (head) to the fixed training embedding (tail).
     /// </summary>
     public static unsafe void Optimize(float[] head, float[]? tail, int dim, SparseGraph g, float[] epochsPerSample, int nEpochs,
-        float a, float b, float gamma, float initialAlpha, int negativeSampleRate, ulong seed, ParallelOptions po, Action<double>? progress, int parallelMinEdges = 100_000, int phases = DefaultPhases)
+        float a, float b, float gamma, float initialAlpha, int negativeSampleRate, ulong seed, ParallelOptions po, Action<double>? progress, int parallelMinEdges = 100_000, int phases = DefaultPhases, long prefetchFromBytes = PrefetchFromBytes)
     {
         int nHead = g.Rows;
         bool symmetric = tail is null;
@@ -62,7 +62,7 @@ internal static class LayoutOptimizer
         // the positions in LargePageBuffers (huge pages at scale): every negative sample reads a random row
         using var h = Padded(head, dim, stride);
         using var t = symmetric ? Padded(head, dim, stride) : Padded(tail!, dim, stride);
-        var k = new Kernel(g, state, dim, a, b, gamma, seed, symmetric);
+        var k = new Kernel(g, state, dim, a, b, gamma, seed, symmetric, prefetchFromBytes);
         int groups = symmetric ? Math.Clamp(phases, 1, nHead) : 1;
         int workers = Math.Max(1, epochPo.MaxDegreeOfParallelism);
         int GroupStart(int gi) => (int)((long)nHead * gi / groups);
@@ -117,7 +117,10 @@ internal static class LayoutOptimizer
         for (int i = 0, n = x.Length / dim; i < n; i++) padded.Slice(i * stride, dim).CopyTo(x.Slice(i * dim, dim));
     }
 
-    private sealed class Kernel(SparseGraph g, EdgeSchedule st, int dim, float a, float b, float gamma, ulong seed, bool symmetric)
+    /// <summary>The size of the padded positions from which the layout prefetches its random reads: 1 MB, a core's L2 cache on current x64 parts (32,768 rows).</summary>
+    internal const long PrefetchFromBytes = 1 << 20;
+
+    private sealed class Kernel(SparseGraph g, EdgeSchedule st, int dim, float a, float b, float gamma, ulong seed, bool symmetric, long prefetchFromBytes)
     {
         private readonly GradientCoefficients _c = new(a, b, gamma);
         private readonly int _nTail = g.Cols;
@@ -125,12 +128,12 @@ internal static class LayoutOptimizer
 
         /// <summary>Whether the fit prefetches what it reads at random: the rows drawn as negative samples and the
         /// neighbour rows when it batches their edges, and the edges' arrays ahead of its scan. Only where the padded
-        /// positions outgrow the core's caches (from 4 MB, where they also go on huge pages; measured on the scale
-        /// benchmark: the negative rows' prefetch made the layout 2-8% slower at 100k rows, 3.2 MB, 11-22% faster at
-        /// 200k and 300k rows; the neighbour rows and edge arrays, 200k rows, 8 interleaved pairs of two variants of
-        /// the arrays' prefetch: 7 faster, mean 17.7 → 14.9 s); below that every row is a cache hit and the
-        /// prefetches are pure cost (20 Newsgroups: the arrays' prefetch alone gave no gain).</summary>
-        private readonly bool _prefetch = (long)g.Cols * 8 * sizeof(float) >= LargePageBuffer.HugePageMinBytes;
+        /// positions outgrow a core's L2 cache (<see cref="PrefetchFromBytes"/> by default); below that every row is a cache hit and the
+        /// prefetches are pure cost (20 Newsgroups, 0.6 MB: the arrays' prefetch alone gave no gain). Measured on the
+        /// scale benchmark, interleaved pairs off → on: 35k rows (1.1 MB) layout 2.06/2.01/2.01/1.96 → 2.00/1.98/1.96/2.01 s,
+        /// 50k rows 3.95/3.67/3.67 → 3.28/3.31/3.83 s, 100k rows 9.15/9.46/9.25 → 8.54/7.95/8.01 s; 200k rows (the
+        /// neighbour rows and edge arrays, 8 pairs of two variants): mean 17.7 → 14.9 s.</summary>
+        private readonly bool _prefetch = (long)g.Cols * 8 * sizeof(float) >= prefetchFromBytes;
 
         /// <summary>Random vertex for negative sample q of edge p: fit keys by edge; transform by (tail, position in
         /// the row), so that a row's result does not depend on the rest of the batch.</summary>

@@ -162,7 +162,7 @@ public sealed class Umap
                     (float)_options.LearningRate, _options.NegativeSampleRate, seed, po.CancellationToken, f => progress?.Report(0.45 + 0.55 * f));
             else
                 LayoutOptimizer.Optimize(emb, null, dim, pruned, eps, nEpochs, a, b, (float)_options.RepulsionStrength,
-                (float)_options.LearningRate, _options.NegativeSampleRate, seed, po, f => progress?.Report(0.45 + 0.55 * f), _options.ParallelLayoutMinEdges, _options.LayoutPhases);
+                (float)_options.LearningRate, _options.NegativeSampleRate, seed, po, f => progress?.Report(0.45 + 0.55 * f), _options.ParallelLayoutMinEdges, _options.LayoutPhases, _options.LayoutPrefetchFromBytes);
         }
         trace.Mark("layout");
         progress?.Report(1.0);
@@ -235,7 +235,7 @@ public sealed class Umap
             var eps = new float[pruned.EdgeCount];
             for (int p = 0; p < eps.Length; p++) eps[p] = 1f / pruned.Vals[p];
             LayoutOptimizer.Optimize(emb, trainEmb, dim, pruned, eps, nEpochs, _a, _b, (float)_options.RepulsionStrength,
-                (float)_options.LearningRate / 4f, _options.NegativeSampleRate, SeededHash.Hash(_seed, 0x7EA5, 1), po, null, _options.ParallelLayoutMinEdges);
+                (float)_options.LearningRate / 4f, _options.NegativeSampleRate, SeededHash.Hash(_seed, 0x7EA5, 1), po, null, _options.ParallelLayoutMinEdges, prefetchFromBytes: _options.LayoutPrefetchFromBytes);
         }
         return ToMatrix(emb, dim);
     }

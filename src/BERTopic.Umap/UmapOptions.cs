@@ -78,6 +78,9 @@ public sealed class UmapOptions
     /// <summary>Sequential phases per SGD epoch of the parallel scheme (see LayoutOptimizer).</summary>
     internal int LayoutPhases { get; set; } = LayoutOptimizer.DefaultPhases;
 
+    /// <summary>Size of the padded positions from which the parallel SGD prefetches its random reads (see LayoutOptimizer); changes no result.</summary>
+    internal long LayoutPrefetchFromBytes { get; set; } = LayoutOptimizer.PrefetchFromBytes;
+
     /// <summary>Returns a copy of these options.</summary>
     public UmapOptions Clone() => (UmapOptions)MemberwiseClone();
 

@@ -25,6 +25,23 @@ public class LayoutSchemeTests
         Assert.True(TestData.NeighborPurity(par, labels, 5) > 0.9);
     }
 
+    /// <summary>The prefetches (on from 1 MB of positions) only ask the cache for what the fit reads: fit and transform give the same embedding with them on or off.</summary>
+    [Fact]
+    public void Prefetching_Changes_No_Result()
+    {
+        var (x, _) = TestData.Blobs(300, 4, 16, 1.0, 2.5, 8);
+        var (fresh, _) = TestData.Blobs(40, 4, 16, 1.0, 2.5, 9);
+        (float[,] Fit, float[,] New) Run(long prefetchFrom)
+        {
+            var umap = new Umap(new UmapOptions { RandomSeed = 5, NEpochs = 60, ParallelLayoutMinEdges = 0, LayoutPrefetchFromBytes = prefetchFrom });
+            return (umap.FitTransform(x), umap.Transform(fresh));
+        }
+        var on = Run(0);
+        var off = Run(long.MaxValue);
+        Assert.Equal(off.Fit, on.Fit);
+        Assert.Equal(off.New, on.New);
+    }
+
     private static double MedianPairDistance(float[,] e)
     {
         var d = new List<double>();
