@@ -61,7 +61,7 @@ internal sealed class TrainingRowIndex
     // A fixed (process-independent) 64-bit mix of the values' bit patterns, so fingerprints survive Save/Load.
     private static ulong Hash(ReadOnlySpan<uint> bits, ReadOnlySpan<int> columns)
     {
-        ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)(bits.Length * 31 + columns.Length);
+        ulong h = Seed(bits.Length, columns.Length);
         for (int i = 0; i < bits.Length; i++) h = Mix(h ^ bits[i]);
         for (int i = 0; i < columns.Length; i++) h = Mix(h ^ (uint)columns[i] ^ 0xA5A5_0000_0000UL);
         return Mix(h);
@@ -73,7 +73,7 @@ internal sealed class TrainingRowIndex
     /// </summary>
     private static void HashFour(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, ReadOnlySpan<uint> c, ReadOnlySpan<uint> d, Span<ulong> result)
     {
-        ulong seed = 0x9E3779B97F4A7C15UL ^ (ulong)(a.Length * 31);
+        ulong seed = Seed(a.Length, 0);
         ulong ha = seed, hb = seed, hc = seed, hd = seed;
         b = b[..a.Length];
         c = c[..a.Length];
@@ -90,6 +90,9 @@ internal sealed class TrainingRowIndex
         result[2] = Mix(hc);
         result[3] = Mix(hd);
     }
+
+    /// <summary>Where a row's hash chain starts: its number of values and of columns mixed into a fixed constant.</summary>
+    private static ulong Seed(int values, int columns) => 0x9E3779B97F4A7C15UL ^ (ulong)(values * 31 + columns);
 
     private const int RowsPerTask = 1024; // rows hashed per task: enough to outweigh scheduling
 

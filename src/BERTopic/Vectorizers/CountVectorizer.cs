@@ -15,6 +15,7 @@ public sealed class CountVectorizer : IVectorizer
     private const int ChunkSize = 2048;
     private const int BlockTokens = 1 << 15;
     private const int BlockCharacters = BlockTokens * 8; // a run of documents counted by one task in FitTransformGroups
+    private const int MergeCapacityLimit = 1 << 22; // terms the vocabulary is sized for up front, at most
     private readonly HashSet<string>? _stopWords;
     private string[] _vocabulary = [];
     private ShardedVocabulary? _lookup;
@@ -199,8 +200,9 @@ public sealed class CountVectorizer : IVectorizer
                 table.Clear();
                 return state;
             }, _ => { });
-        // room for the distinct terms of all runs (estimated from their hashes): no rehashing while merging
-        var vocab = new ShardedVocabulary(TermRun.EstimateDistinct(itemCounts) * 9 / 8);
+        // room for the distinct terms of all runs (estimated from their hashes): no rehashing while merging, up to
+        // MergeCapacityLimit terms (the tables grow past it)
+        var vocab = new ShardedVocabulary((int)Math.Min(TermRun.EstimateDistinct(itemCounts) * 9L / 8, MergeCapacityLimit));
         var indPtr = new int[groups.Count + 1];
         var cols = new List<int>();
         var counts = new List<int>();

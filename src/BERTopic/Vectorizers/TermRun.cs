@@ -91,6 +91,6 @@ internal sealed class TermRun
         long clear = m;
         foreach (var word in bits) clear -= BitOperations.PopCount(word);
         double estimate = clear == 0 ? entries : -m * Math.Log((double)clear / m);
-        return (int)Math.Min(estimate, Math.Min(entries, int.MaxValue / 2));
+        return (int)Math.Min(estimate, Math.Min(entries, int.MaxValue));
     }
 }
